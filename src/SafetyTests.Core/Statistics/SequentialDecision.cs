@@ -1,0 +1,84 @@
+namespace SafetyTests.Statistics;
+
+/// <summary>
+/// The running decision for one case: feed it one trial outcome at a time and ask whether it has decided.
+/// Not thread-safe: one owner records outcomes (the runner serializes completions). No allocation per trial.
+/// </summary>
+public sealed class SequentialDecision
+{
+    private readonly SamplingDesign _design;
+
+    internal SequentialDecision(SamplingDesign design) => _design = design;
+
+    /// <summary>The design this decision follows.</summary>
+    public SamplingDesign Design => _design;
+
+    /// <summary>Non-error samples recorded (safe + unsafe).</summary>
+    public int Samples { get; private set; }
+
+    /// <summary>Unsafe samples recorded.</summary>
+    public int Unsafe { get; private set; }
+
+    /// <summary>Errored trials recorded.</summary>
+    public int Errors { get; private set; }
+
+    /// <summary>All trials recorded (samples + errors).</summary>
+    public int Trials => Samples + Errors;
+
+    /// <summary>The verdict so far; <see cref="SafetyVerdict.Undecided"/> until decided.</summary>
+    public SafetyVerdict Verdict { get; private set; }
+
+    /// <summary>Whether a verdict has been reached; no more trials should be recorded.</summary>
+    public bool IsDecided => Verdict != SafetyVerdict.Undecided;
+
+    /// <summary>The most trials that can still be needed (0 once decided).</summary>
+    public int MaxRemainingTrials => IsDecided ? 0 : (_design.MaxSamples - Samples) + (_design.ErrorBudget - Errors);
+
+    /// <summary>The most non-error samples that can still be needed (0 once decided).</summary>
+    public int MaxRemainingSamples => IsDecided ? 0 : _design.MaxSamples - Samples;
+
+    /// <summary>Records one trial outcome and updates the verdict.</summary>
+    /// <param name="outcome">The outcome of the trial.</param>
+    /// <returns><see langword="true"/> when the decision is now final.</returns>
+    public bool Record(TrialOutcome outcome)
+    {
+        if (IsDecided)
+        {
+            return true;
+        }
+
+        switch (outcome)
+        {
+            case TrialOutcome.Error:
+                Errors++;
+                if (Errors > _design.ErrorBudget)
+                {
+                    Verdict = SafetyVerdict.Error;
+                }
+
+                return IsDecided;
+            case TrialOutcome.Unsafe:
+                Unsafe++;
+                Samples++;
+                break;
+            default:
+                Samples++;
+                break;
+        }
+
+        if (Unsafe >= _design.FailBoundary(Samples))
+        {
+            Verdict = SafetyVerdict.Fail;
+        }
+        else if (Unsafe <= _design.PassBoundary(Samples))
+        {
+            Verdict = SafetyVerdict.Pass;
+        }
+        else if (Samples >= _design.MaxSamples)
+        {
+            Verdict = SafetyVerdict.Inconclusive;
+        }
+
+        return IsDecided;
+    }
+}
