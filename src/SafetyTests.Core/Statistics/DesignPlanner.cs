@@ -39,7 +39,8 @@ public static class DesignPlanner
             throw new ArgumentOutOfRangeException(nameof(maxFailureRate), maxFailureRate, "The acceptable failure rate must be in [0, 1).");
         }
 
-        return Math.Min(maxFailureRate + Math.Max(maxFailureRate, MinimumDefaultGap), (1 + maxFailureRate) / 2);
+        // Rounded to 12 decimals so that 0.05 gives 0.15, not 0.15000000000000002.
+        return Math.Round(Math.Min(maxFailureRate + Math.Max(maxFailureRate, MinimumDefaultGap), (1 + maxFailureRate) / 2), 12);
     }
 
     /// <summary>
