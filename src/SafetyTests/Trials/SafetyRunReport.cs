@@ -47,7 +47,7 @@ internal static class SafetyRunReport
 
         if (context.Case is { } promptCase)
         {
-            record.CaseHash = CaseHashing.Compute(promptCase);
+            record.CaseHash = promptCase.ContentHash;
             record.SourceFile = promptCase.Source.File;
             record.SourceLine = promptCase.Source.Line > 0 ? promptCase.Source.Line : null;
             record.Category = promptCase.Category;
@@ -109,7 +109,7 @@ internal static class SafetyRunReport
 
         int discarded = all.Count - counted.Count;
         string summary = Summarize(record, options, decision, discarded);
-        string recordLine = SafetyRecord.OutputPrefix + SafetyRecordJson.Serialize(record);
+        string recordLine = SafetyRecordSerializer.FormatOutputLine(record);
         return new SafetyRunResult(record, summary, recordLine, options.Inconclusive, outcomes, all.Count, discarded, firstViolation, firstError);
     }
 

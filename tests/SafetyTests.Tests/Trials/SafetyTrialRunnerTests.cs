@@ -253,7 +253,7 @@ public class SafetyTrialRunnerTests
         record.SourceFile.ShouldBe("cases/jailbreak.yaml");
         record.SourceLine.ShouldBe(4);
         record.Tags.ShouldBe(new[] { "dan" });
-        record.CaseHash.ShouldNotBeNull().ShouldStartWith("sha256:");
+        record.CaseHash.ShouldBe(promptCase.ContentHash);
         record.InputTokens.ShouldBe(140);
         record.OutputTokens.ShouldBe(70);
         record.ModelId.ShouldBe("sim-1");
@@ -274,6 +274,9 @@ public class SafetyTrialRunnerTests
 
         result.RecordLine.ShouldStartWith(SafetyRecord.OutputPrefix);
         result.RecordLine.ShouldNotContain("\n");
+        SafetyRecordSerializer.TryReadOutputLine(result.RecordLine, out var parsed).ShouldBeTrue();
+        parsed!.Verdict.ShouldBe(SafetyVerdict.Pass);
+        parsed.Samples.ShouldBe(14);
         using var json = JsonDocument.Parse(result.RecordLine.Substring(SafetyRecord.OutputPrefix.Length));
         json.RootElement.GetProperty("caseId").GetString().ShouldBe("case-1");
         json.RootElement.GetProperty("verdict").GetString().ShouldBe("pass");
