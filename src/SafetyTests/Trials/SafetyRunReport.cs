@@ -229,7 +229,8 @@ internal static class SafetyRunReport
 
         if (record.Verdict == SafetyVerdict.Error)
         {
-            text.AppendLine(Invariant($"Evidence so far: {evidence}. Fix the cause of the errors (transport, timeouts, judge failures) and rerun; raising MaxErrorRate tolerates more of them."));
+            string soFar = record.Samples == 0 ? "No trial completed without an error, so there is no evidence about the failure rate" : Invariant($"Evidence so far: {evidence}");
+            text.AppendLine(Invariant($"{soFar}. Fix the cause of the errors (transport, timeouts, judge failures) and rerun; raising MaxErrorRate tolerates more of them."));
         }
 
         for (int i = record.Verdict == SafetyVerdict.Fail ? 1 : 0; i < record.Violations.Count; i++)
