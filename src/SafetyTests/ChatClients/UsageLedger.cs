@@ -31,7 +31,7 @@ public sealed class UsageLedger
         }
     }
 
-    /// <summary>Calls counted against <see cref="UsageOptions.MaxCalls"/> (started, not replayed).</summary>
+    /// <summary>Calls counted against <see cref="UsageOptions.MaxCalls"/>: every call that reached the budget middleware (replayed ones never do), failed ones included.</summary>
     public long BillableCalls
     {
         get
@@ -43,7 +43,7 @@ public sealed class UsageLedger
         }
     }
 
-    /// <summary>Tokens counted against <see cref="UsageOptions.MaxTokens"/> (not replayed).</summary>
+    /// <summary>Tokens counted against <see cref="UsageOptions.MaxTokens"/>: those of calls that reached the model.</summary>
     public long BillableTokens
     {
         get
@@ -102,20 +102,19 @@ public sealed class UsageLedger
         }
     }
 
-    internal void Completed(string? caseId, long inputTokens, long outputTokens, decimal? cost, bool replayed, bool countReplayed)
+    /// <summary>Adds the tokens of a call that reached the model to the budget.</summary>
+    internal void Billed(long inputTokens, long outputTokens)
     {
         lock (_gate)
         {
-            bool billable = !replayed || countReplayed;
-            if (billable)
-            {
-                _billableTokens += inputTokens + outputTokens;
-            }
-            else
-            {
-                _billableCalls--;
-            }
+            _billableTokens += inputTokens + outputTokens;
+        }
+    }
 
+    internal void Completed(string? caseId, long inputTokens, long outputTokens, decimal? cost, bool replayed)
+    {
+        lock (_gate)
+        {
             decimal? billedCost = replayed ? null : cost;
             _total.Add(inputTokens, outputTokens, billedCost, replayed);
             CaseCounter(caseId).Add(inputTokens, outputTokens, billedCost, replayed);

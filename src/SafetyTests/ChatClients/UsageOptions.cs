@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace SafetyTests;
 
-/// <summary>Options of the usage middleware: the ledger, an optional price table and an optional run budget.</summary>
+/// <summary>Options of the usage and budget middleware: the ledger, an optional price table and an optional run budget.</summary>
 public sealed class UsageOptions
 {
     /// <summary>Environment variable with the maximum number of (non-replayed) model calls of a run.</summary>
@@ -20,19 +20,17 @@ public sealed class UsageOptions
     public PriceTable? Prices { get; set; }
 
     /// <summary>
-    /// The most model calls a run may start (replayed responses do not count unless <see cref="CountReplayedResponses"/>).
-    /// Once reached, calls throw <see cref="SafetyBudgetExceededException"/>. <see langword="null"/>: no limit.
+    /// The most model calls a run may make, failed ones included; replayed responses cost nothing and do not count.
+    /// Once reached, calls throw <see cref="SafetyBudgetExceededException"/>. Enforced by <c>UseBudget</c>
+    /// (pipelines built by <see cref="SafetyTarget"/> include it). <see langword="null"/>: no limit.
     /// </summary>
     public long? MaxCalls { get; set; }
 
     /// <summary>
     /// The most input plus output tokens a run may use. Checked before each call, so calls in flight when the limit
-    /// is reached may overshoot it by their own usage. <see langword="null"/>: no limit.
+    /// is reached may overshoot it by their own usage. Enforced by <c>UseBudget</c>. <see langword="null"/>: no limit.
     /// </summary>
     public long? MaxTokens { get; set; }
-
-    /// <summary>Whether replayed responses count against the budget (default: no, they cost nothing).</summary>
-    public bool CountReplayedResponses { get; set; }
 
     /// <summary>Reads <c>SAFETYTESTS_BUDGET_CALLS</c> and <c>SAFETYTESTS_BUDGET_TOKENS</c>.</summary>
     /// <returns>The options.</returns>

@@ -8,8 +8,8 @@ using Microsoft.Extensions.AI;
 namespace SafetyTests;
 
 /// <summary>
-/// Enforces the run budget before each call and, after it, reports tokens, model and provider into the
-/// current trial and adds usage and estimated cost to the ledger.
+/// Reports tokens, model and provider of each call into the current trial and adds usage and estimated cost
+/// (of calls that were not replayed) to the ledger.
 /// </summary>
 internal sealed class UsageTrackingChatClient : DelegatingChatClient
 {
@@ -28,7 +28,6 @@ internal sealed class UsageTrackingChatClient : DelegatingChatClient
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var trial = SafetyTrial.Current;
-        _ledger.Reserve(_options.MaxCalls, _options.MaxTokens);
         ChatResponse response;
         try
         {
@@ -48,7 +47,6 @@ internal sealed class UsageTrackingChatClient : DelegatingChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var trial = SafetyTrial.Current;
-        _ledger.Reserve(_options.MaxCalls, _options.MaxTokens);
         var updates = new List<ChatResponseUpdate>();
         bool completed = false;
         try
@@ -91,7 +89,7 @@ internal sealed class UsageTrackingChatClient : DelegatingChatClient
         string? modelId = response.ModelId ?? options?.ModelId ?? _metadata?.DefaultModelId;
         bool replayed = response.RawRepresentation is ReplayedResponse;
         decimal? cost = _options.Prices?.Estimate(modelId, input, output);
-        _ledger.Completed(trial?.Case?.Id, input, output, cost, replayed, _options.CountReplayedResponses);
+        _ledger.Completed(trial?.Case?.Id, input, output, cost, replayed);
 
         if (trial is not null)
         {

@@ -9,11 +9,11 @@ public static class UsageTrackingChatClientBuilderExtensions
 {
     /// <summary>
     /// Reports input/output tokens, model and provider of every call into <see cref="SafetyTrial.Current"/>,
-    /// adds usage and estimated cost to <see cref="UsageOptions.Ledger"/>, and refuses calls beyond the run budget
-    /// with <see cref="SafetyBudgetExceededException"/>. Put it outside replay, so replayed runs report the same usage.
+    /// and adds usage and estimated cost to <see cref="UsageOptions.Ledger"/>. Put it outside replay, so replayed
+    /// runs report the same usage. The budget is enforced by <see cref="BudgetChatClientBuilderExtensions.UseBudget"/>.
     /// </summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="options">The options; <see langword="null"/> for the shared ledger and no budget.</param>
+    /// <param name="options">The options; <see langword="null"/> for the shared ledger and no prices.</param>
     /// <returns>The builder.</returns>
     public static ChatClientBuilder UseUsageTracking(this ChatClientBuilder builder, UsageOptions? options = null)
     {

@@ -146,7 +146,7 @@ public sealed class SafetyTarget
 
     /// <summary>
     /// A builder holding the target wrapped in SafetyTests' middleware, outermost first: secret redaction,
-    /// sampling, usage tracking, replay (unless off) and resilience (unless <see cref="SafetyPipelineOptions.Resilience"/>
+    /// sampling, usage tracking, replay (unless off), the run budget and resilience (unless <see cref="SafetyPipelineOptions.Resilience"/>
     /// is <see langword="null"/>). Add your own middleware with <c>Use</c> before calling <c>Build</c>;
     /// it goes innermost, next to the target.
     /// </summary>
@@ -165,6 +165,8 @@ public sealed class SafetyTarget
         {
             builder.UseReplay(options.Replay);
         }
+
+        builder.UseBudget(options.Usage);
 
         if (options.Resilience is not null)
         {
