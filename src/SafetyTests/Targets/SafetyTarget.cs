@@ -85,8 +85,9 @@ public sealed class SafetyTarget
 
         if (!options.IsConfigured)
         {
+            string? replayModel = string.IsNullOrWhiteSpace(options.Model) ? null : options.Model;
             return fallback is null
-                ? new SafetyTarget(SafetyTargetKind.Unconfigured, null, null, false, sampling, static () => new UnconfiguredChatClient())
+                ? new SafetyTarget(SafetyTargetKind.Unconfigured, null, replayModel, false, sampling, () => new UnconfiguredChatClient(replayModel))
                 : new SafetyTarget(SafetyTargetKind.Fallback, null, null, false, sampling, () => fallback() ?? throw new InvalidOperationException("The fallback returned no IChatClient."));
         }
 
@@ -187,7 +188,7 @@ public sealed class SafetyTarget
         SafetyTargetKind.OpenAICompatible => "OpenAI-compatible model '" + ModelId + "' at " + DisplayEndpoint(Endpoint!) + " (API key " + (HasApiKey ? "set" : "not set") + ")",
         SafetyTargetKind.ChatClient => "chat client" + (ModelId is null ? string.Empty : " '" + ModelId + "'"),
         SafetyTargetKind.Fallback => "fallback chat client (no endpoint configured)",
-        _ => "no model configured",
+        _ => "no model configured" + (ModelId is null ? string.Empty : " (replays recordings of '" + ModelId + "')"),
     };
 
     /// <summary>An endpoint as it may be shown: without user info and query, secrets redacted.</summary>

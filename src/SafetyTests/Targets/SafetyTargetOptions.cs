@@ -52,7 +52,10 @@ public sealed class SafetyTargetOptions
     /// <summary>The base URL of the OpenAI-compatible endpoint; <see langword="null"/> with an API key means <see cref="OpenAIEndpoint"/>.</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>The model (or deployment) name.</summary>
+    /// <summary>
+    /// The model (or deployment) name. Set without an endpoint or API key it still names the model whose recorded
+    /// responses an unconfigured target replays (replay keys include the model id).
+    /// </summary>
     public string? Model { get; set; }
 
     /// <summary>The API key. It is registered with <see cref="SafetySecrets"/> and never written anywhere by SafetyTests.</summary>
@@ -132,11 +135,6 @@ public sealed class SafetyTargetOptions
         if (IsConfigured && string.IsNullOrWhiteSpace(Model))
         {
             problems.Add("Model is required when an endpoint or API key is configured (set " + ModelVariable + " or SafetyTests:Model).");
-        }
-
-        if (!IsConfigured && !string.IsNullOrWhiteSpace(Model))
-        {
-            problems.Add("Model '" + Model + "' is set but no endpoint or API key is (set " + EndpointVariable + " and " + ApiKeyVariable + ").");
         }
 
         if (NetworkTimeout <= TimeSpan.Zero && NetworkTimeout != System.Threading.Timeout.InfiniteTimeSpan)
