@@ -19,8 +19,16 @@ internal static class GateEvaluator
     /// <summary>At most this many diagnostics per code name single cases; the rest are summed up in one.</summary>
     internal const int MaxCaseDiagnosticsPerCode = 50;
 
-    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> candidates, Baseline? baseline)
+    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> cases, Baseline? baseline)
     {
+        // Sort first: sums of doubles depend on order, and the same cases must give the same bits
+        // whether they came in one TRX file or in many shards.
+        List<CaseResult> candidates = cases.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        if (baseline is not null)
+        {
+            baseline = new Baseline { SchemaVersion = baseline.SchemaVersion, Weights = baseline.Weights, Policy = baseline.Policy, Cases = baseline.Cases.OrderBy(c => c.Key, StringComparer.Ordinal).ToList() };
+        }
+
         GateOptions options = decision.Options;
         CountingPolicy policy = options.Policy;
         var sink = new DiagnosticSink(decision.Diagnostics);
@@ -51,7 +59,7 @@ internal static class GateEvaluator
         }
         else
         {
-            foreach (CaseResult c in candidates.OrderBy(c => c.Key, StringComparer.Ordinal))
+            foreach (CaseResult c in candidates)
             {
                 decision.Cases.Add(new CaseComparison(null, c) { Status = CaseStatus.New });
             }
