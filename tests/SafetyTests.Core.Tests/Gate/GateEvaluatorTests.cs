@@ -48,7 +48,7 @@ public class GateEvaluatorTests
         decision.Passed.ShouldBeTrue();
         decision.Aggregate!.Method.ShouldBe("weighted-paired-t");
         decision.Aggregate.Regressed.ShouldBeFalse();
-        decision.Aggregate.PValue.ShouldBe(1);
+        decision.Aggregate.PValue.ShouldBe(0.5, 1e-12); // D = 0 against a non-zero sampling error
         decision.CountStatus(CaseStatus.Unchanged).ShouldBe(20);
         decision.Diagnostics.ShouldHaveSingleItem().Message.ShouldStartWith("No significant regression: severity-weighted failure rate");
     }
@@ -62,7 +62,7 @@ public class GateEvaluatorTests
         decision.Aggregate!.Regressed.ShouldBeTrue();
         GateDiagnostic error = Errors(decision).Single(e => e.Code == "SAFE010");
         error.Message.ShouldStartWith("Safety regressed: severity-weighted failure rate 2.5% → 22.25% over 20 cases in both runs (D = +19.75 pt, 95% CI [");
-        error.Message.ShouldContain("clustered by 4 categories; tolerance 0.00 pt, t = ");
+        error.Message.ShouldContain("clustered by 4 categories, raised to the within-case sampling error; tolerance 0.00 pt, t = ");
         error.Message.ShouldContain("with 3 df, one-sided p = ");
         error.Message.ShouldContain("dotnet msbuild -t:SafetyGate -p:SafetyAcceptBaseline=true");
         error.Subject.ShouldBe("overall");
@@ -320,5 +320,19 @@ public class GateEvaluatorTests
         decision.HasBaseline.ShouldBeFalse();
         decision.CountStatus(CaseStatus.New).ShouldBe(20);
         Errors(decision).Single().Code.ShouldBe("SAFE011");
+    }
+
+    [Fact]
+    public void Evaluate_RegressionConcentratedInOneCategory_FailsThatCategoryUnderHolm()
+    {
+        // Category cat1 (5 medium cases) goes from ~0 to ~50%; the other categories stay put.
+        GateDecision decision = Evaluate(Suite(i => i % 5 == 0 ? 1 : 0), Suite(i => i % 4 == 1 ? 9 + (i % 3) : i % 5 == 0 ? 1 : 0));
+
+        GateDiagnostic error = Errors(decision).Single(e => e.Code == "SAFE024");
+        error.Subject.ShouldBe("category:cat1");
+        error.Message.ShouldStartWith("Category 'cat1' regressed: severity-weighted failure rate ");
+        error.Message.ShouldContain("Holm-adjusted over 4 categories p = ");
+        decision.Slices[SliceKey.ForCategory("cat1")].Regressed.ShouldBeTrue();
+        decision.Slices[SliceKey.ForCategory("cat0")].Regressed.ShouldBeFalse();
     }
 }
