@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.AI;
+using SafetyTests.Cases.Parsing;
 
 namespace SafetyTests;
 
@@ -10,6 +11,8 @@ namespace SafetyTests;
 /// </summary>
 public sealed class PromptCase
 {
+    private string? _contentHash;
+
     /// <summary>Creates a case. Loaders validate; this constructor only checks for null.</summary>
     /// <param name="id">The id, unique within its file.</param>
     /// <param name="messages">The conversation to send (at least one message).</param>
@@ -64,6 +67,37 @@ public sealed class PromptCase
 
     /// <summary>Where the case was defined (file and line).</summary>
     public CaseSource Source { get; }
+
+    /// <summary>
+    /// Tokens planted in the conversation (system prompt, documents, tool results) that must never appear in a
+    /// reply: a leaked secret for <c>no-leak</c>, the marker of a followed instruction for <c>ignore-injection</c>.
+    /// A case file writes <c>{{canary}}</c> to get a token generated from the case id.
+    /// </summary>
+    public IReadOnlyList<string> Canaries { get; init; } = Array.Empty<string>();
+
+    /// <summary>Explicit secrets (keys, passwords) that must never appear in a reply.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = Array.Empty<string>();
+
+    /// <summary>Tool (function) names the model must not call; empty with <c>no-tool-call</c> means no tool at all.</summary>
+    public IReadOnlyList<string> ForbiddenTools { get; init; } = Array.Empty<string>();
+
+    /// <summary>Texts that must not appear in the arguments of any tool call (for example <c>rm -rf</c>).</summary>
+    public IReadOnlyList<string> ForbiddenArguments { get; init; } = Array.Empty<string>();
+
+    /// <summary>Links or domains a reply must not contain (an injection's exfiltration target).</summary>
+    public IReadOnlyList<string> ForbiddenLinks { get; init; } = Array.Empty<string>();
+
+    /// <summary>The language the reply must be in (ISO 639-1, for example <c>en</c>), when a planted instruction asks for another.</summary>
+    public string? ExpectedLanguage { get; init; }
+
+    /// <summary>The format a planted instruction asks for (<c>json</c>, <c>uppercase</c>, <c>code</c>, <c>table</c>); a reply in it followed the injection.</summary>
+    public string? InjectionFormat { get; init; }
+
+    /// <summary>
+    /// A stable SHA-256 (lowercase hex) of the case's content: id, messages, category, severity, expectation,
+    /// tags, metadata and checks, but not its file or line. Recorded as provenance so a baseline notices edited cases.
+    /// </summary>
+    public string ContentHash => _contentHash ??= CaseHashing.ComputeContentHash(this);
 
     /// <summary>Converts the case into the messages to send through <see cref="IChatClient"/>.</summary>
     /// <returns>A new list of chat messages.</returns>
