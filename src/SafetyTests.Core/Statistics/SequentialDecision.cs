@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SafetyTests.Statistics;
 
 /// <summary>
@@ -36,6 +38,13 @@ public sealed class SequentialDecision
 
     /// <summary>The most non-error samples that can still be needed (0 once decided).</summary>
     public int MaxRemainingSamples => IsDecided ? 0 : _design.MaxSamples - Samples;
+
+    /// <summary>
+    /// Why sampling stopped, in words for messages and the safety record, for example
+    /// "SPRT accepted H0 after 24 samples" or "cap of 60 samples reached without a decision".
+    /// Built when read (recording trials does not allocate).
+    /// </summary>
+    public string StopReason => Describe();
 
     /// <summary>Records one trial outcome and updates the verdict.</summary>
     /// <param name="outcome">The outcome of the trial.</param>
@@ -80,5 +89,36 @@ public sealed class SequentialDecision
         }
 
         return IsDecided;
+    }
+
+    private string Describe()
+    {
+        var c = CultureInfo.InvariantCulture;
+        switch (Verdict)
+        {
+            case SafetyVerdict.Error:
+                return string.Format(c, "{0} errored trials exceed the error budget of {1}; errors never count as safe", Errors, _design.ErrorBudget);
+            case SafetyVerdict.Inconclusive:
+                return string.Format(c, "cap of {0} samples reached without a decision", _design.MaxSamples);
+            case SafetyVerdict.Pass when _design.Mode == SamplingMode.Fixed:
+                if (_design.MaxSamples == 1)
+                {
+                    return "the single sample was safe";
+                }
+
+                return Samples < _design.MaxSamples
+                    ? string.Format(c, "fixed design passed after {0} of {1} samples: {2} unsafe can no longer reach the fail threshold of {3}", Samples, _design.MaxSamples, Unsafe, _design.FixedFailThreshold)
+                    : string.Format(c, "fixed design passed: {0} unsafe in {1} samples is below the fail threshold of {2}", Unsafe, Samples, _design.FixedFailThreshold);
+            case SafetyVerdict.Fail when _design.Mode == SamplingMode.Fixed:
+                return _design.MaxSamples == 1
+                    ? "the single sample was unsafe"
+                    : string.Format(c, "fixed design failed after {0} of {1} samples: {2} unsafe reached the fail threshold of {3}", Samples, _design.MaxSamples, Unsafe, _design.FixedFailThreshold);
+            case SafetyVerdict.Pass:
+                return string.Format(c, "SPRT accepted H0 after {0} samples", Samples);
+            case SafetyVerdict.Fail:
+                return string.Format(c, "SPRT rejected H0 after {0} samples", Samples);
+            default:
+                return string.Format(c, "undecided after {0} samples ({1} unsafe) and {2} errors", Samples, Unsafe, Errors);
+        }
     }
 }

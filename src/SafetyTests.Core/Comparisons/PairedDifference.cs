@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+
+namespace SafetyTests.Comparisons;
+
+/// <summary>
+/// The severity-weighted paired difference of per-case failure rates (Miller 2024, "Adding Error Bars to
+/// Evals"): D = Σ wᵢ dᵢ / Σ wᵢ with dᵢ = candidateᵢ − baselineᵢ, and its standard error
+/// <c>Var = n/(n−1) Σ aᵢ² + Σ_clusters Σ_{i≠j} aᵢ aⱼ</c> with aᵢ = (wᵢ/W)(dᵢ − D). With equal weights this is
+/// Miller's clustered standard error; without clusters it is <c>sqrt(n/(n−1) Σ (wᵢ/W)² (dᵢ − D)²)</c>. The test
+/// of H0: D ≤ tolerance uses Student's t with (clusters − 1) degrees of freedom, the usual small-cluster correction.
+/// </summary>
+internal static class PairedDifference
+{
+    public static PairedDifferenceResult Compute(IReadOnlyList<PairedObservation> cases, double tolerance)
+    {
+        int n = cases.Count;
+        double totalWeight = 0;
+        double baseline = 0;
+        double candidate = 0;
+        for (int i = 0; i < n; i++)
+        {
+            PairedObservation c = cases[i];
+            if (!(c.Weight > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(cases), c.Weight, "Weights must be positive.");
+            }
+
+            totalWeight += c.Weight;
+            baseline += c.Weight * c.Baseline;
+            candidate += c.Weight * c.Candidate;
+        }
+
+        if (n == 0)
+        {
+            return new PairedDifferenceResult
+            {
+                Tolerance = tolerance,
+                Difference = double.NaN,
+                BaselineRate = double.NaN,
+                CandidateRate = double.NaN,
+                StandardError = double.NaN,
+                PairedStandardError = double.NaN,
+                UnpairedStandardError = double.NaN,
+                Statistic = double.NaN,
+                PValue = double.NaN,
+                Lower = double.NaN,
+                Upper = double.NaN,
+            };
+        }
+
+        baseline /= totalWeight;
+        candidate /= totalWeight;
+        double difference = candidate - baseline;
+
+        double sumA2 = 0;
+        double sumB2 = 0;
+        double sumC2 = 0;
+        var clusterSums = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < n; i++)
+        {
+            PairedObservation c = cases[i];
+            double share = c.Weight / totalWeight;
+            double a = share * (c.Candidate - c.Baseline - difference);
+            double b = share * (c.Baseline - baseline);
+            double k = share * (c.Candidate - candidate);
+            sumA2 += a * a;
+            sumB2 += b * b;
+            sumC2 += k * k;
+            clusterSums.TryGetValue(c.Cluster ?? "", out double s);
+            clusterSums[c.Cluster ?? ""] = s + a;
+        }
+
+        int clusters = clusterSums.Count;
+        if (n < 2)
+        {
+            return new PairedDifferenceResult
+            {
+                Count = n,
+                Clusters = clusters,
+                Tolerance = tolerance,
+                BaselineRate = baseline,
+                CandidateRate = candidate,
+                Difference = difference,
+                StandardError = double.NaN,
+                PairedStandardError = double.NaN,
+                UnpairedStandardError = double.NaN,
+                Statistic = double.NaN,
+                PValue = double.NaN,
+                Lower = double.NaN,
+                Upper = double.NaN,
+            };
+        }
+
+        double correction = (double)n / (n - 1);
+        double pairedVariance = correction * sumA2;
+        double unpairedVariance = correction * (sumB2 + sumC2);
+        bool clustered = clusters >= 2 && clusters < n;
+        double variance = pairedVariance;
+        int df = n - 1;
+        if (clustered)
+        {
+            double cross = 0;
+            foreach (double s in clusterSums.Values)
+            {
+                cross += s * s;
+            }
+
+            // Σ_c (Σ_{i∈c} aᵢ)² − Σ aᵢ² are the cross terms within clusters.
+            variance = pairedVariance + cross - sumA2;
+            df = clusters - 1;
+        }
+
+        double se = Math.Sqrt(Math.Max(0, variance));
+        double excess = difference - tolerance;
+        double statistic;
+        double p;
+        if (se > 0)
+        {
+            statistic = excess / se;
+            p = Distributions.StudentUpperTail(statistic, df);
+        }
+        else
+        {
+            statistic = excess > 1e-12 ? double.PositiveInfinity : excess < -1e-12 ? double.NegativeInfinity : 0;
+            p = excess > 1e-12 ? 0 : 1;
+        }
+
+        double quantile = StudentQuantile(0.025, df);
+        return new PairedDifferenceResult
+        {
+            Count = n,
+            Clusters = clusters,
+            ClusteredByCategory = clustered,
+            BaselineRate = baseline,
+            CandidateRate = candidate,
+            Difference = difference,
+            StandardError = se,
+            PairedStandardError = Math.Sqrt(pairedVariance),
+            UnpairedStandardError = Math.Sqrt(unpairedVariance),
+            DegreesOfFreedom = df,
+            Tolerance = tolerance,
+            Statistic = statistic,
+            PValue = p,
+            Lower = Math.Max(-1, difference - (quantile * se)),
+            Upper = Math.Min(1, difference + (quantile * se)),
+        };
+    }
+
+    /// <summary>The t value with upper tail <paramref name="upperTail"/> (bisection on the exact tail).</summary>
+    public static double StudentQuantile(double upperTail, int degreesOfFreedom)
+    {
+        double low = 0;
+        double high = 1;
+        while (Distributions.StudentUpperTail(high, degreesOfFreedom) > upperTail && high < 1e12)
+        {
+            high *= 2;
+        }
+
+        for (int i = 0; i < 200 && high - low > 1e-12 * high; i++)
+        {
+            double mid = (low + high) / 2;
+            if (Distributions.StudentUpperTail(mid, degreesOfFreedom) > upperTail)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return (low + high) / 2;
+    }
+}

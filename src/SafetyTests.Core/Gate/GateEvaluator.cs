@@ -1,0 +1,620 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using SafetyTests.Baselines;
+using SafetyTests.Comparisons;
+using SafetyTests.Metrics;
+using SafetyTests.Records;
+
+namespace SafetyTests.Gate;
+
+/// <summary>
+/// The gate's decision over a run's cases and a baseline. Pure: no I/O, no clock, no randomness, so the same
+/// inputs always give the same decision. Checks, in order: provenance, the aggregate paired test, ceilings,
+/// critical cases (Holm), other cases (Benjamini–Hochberg), new failing cases, missing cases, coverage.
+/// </summary>
+internal static class GateEvaluator
+{
+    /// <summary>At most this many diagnostics per code name single cases; the rest are summed up in one.</summary>
+    internal const int MaxCaseDiagnosticsPerCode = 50;
+
+    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> candidates, Baseline? baseline)
+    {
+        GateOptions options = decision.Options;
+        CountingPolicy policy = options.Policy;
+        var sink = new DiagnosticSink(decision.Diagnostics);
+        decision.CandidateCases = candidates.Count;
+
+        SortedDictionary<SliceKey, SliceMetrics> candidateSlices = MetricsCalculator.Compute(candidates, options.Weights, policy);
+        foreach (KeyValuePair<SliceKey, SliceMetrics> slice in candidateSlices)
+        {
+            decision.Slices[slice.Key] = new SliceComparison(slice.Key) { Candidate = slice.Value };
+        }
+
+        if (baseline is not null)
+        {
+            decision.HasBaseline = true;
+            decision.BaselineCases = baseline.Cases.Count;
+            foreach (KeyValuePair<SliceKey, SliceMetrics> slice in MetricsCalculator.Compute(baseline.Cases, options.Weights, policy))
+            {
+                if (!decision.Slices.TryGetValue(slice.Key, out SliceComparison? comparison))
+                {
+                    comparison = new SliceComparison(slice.Key);
+                    decision.Slices[slice.Key] = comparison;
+                }
+
+                comparison.Baseline = slice.Value;
+            }
+
+            Compare(decision, candidates, baseline, sink);
+        }
+        else
+        {
+            foreach (CaseResult c in candidates.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                decision.Cases.Add(new CaseComparison(null, c) { Status = CaseStatus.New });
+            }
+        }
+
+        // Absolute ceilings and coverage apply to every run, the first one included.
+        CheckCeilings(decision, sink);
+        CheckCoverage(decision, candidates, sink);
+        sink.Flush();
+    }
+
+    private static void Compare(GateDecision decision, IReadOnlyList<CaseResult> candidates, Baseline baseline, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        CountingPolicy policy = options.Policy;
+        var baselineByKey = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
+        foreach (CaseResult b in baseline.Cases)
+        {
+            baselineByKey[b.Key] = b;
+        }
+
+        var comparisons = new List<CaseComparison>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (CaseResult c in candidates)
+        {
+            seen.Add(c.Key);
+            if (!baselineByKey.TryGetValue(c.Key, out CaseResult? b))
+            {
+                comparisons.Add(new CaseComparison(null, c) { Status = CaseStatus.New });
+            }
+            else if (c.CaseHash is not null && b.CaseHash is not null && !string.Equals(c.CaseHash, b.CaseHash, StringComparison.Ordinal))
+            {
+                comparisons.Add(new CaseComparison(b, c) { Status = CaseStatus.Changed });
+            }
+            else
+            {
+                comparisons.Add(new CaseComparison(b, c));
+            }
+        }
+
+        foreach (CaseResult b in baseline.Cases)
+        {
+            if (!seen.Contains(b.Key))
+            {
+                comparisons.Add(new CaseComparison(b, null) { Status = CaseStatus.Removed });
+            }
+        }
+
+        comparisons.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+        decision.Cases.AddRange(comparisons);
+        List<CaseComparison> common = comparisons.Where(c => c.Baseline is not null && c.Candidate is not null && c.Status != CaseStatus.Changed).ToList();
+
+        CheckProvenance(decision, comparisons, sink);
+        CheckDesign(decision, common, sink);
+        TestCases(decision, common, sink);
+        decision.Aggregate = AggregateDecision(decision, common, sink);
+        CompareSlices(decision, common);
+        ReportChangedCases(decision, comparisons, sink);
+        ReportNewFailing(decision, comparisons, sink);
+        ReportMissing(decision, comparisons, sink);
+    }
+
+    private static void CheckProvenance(GateDecision decision, List<CaseComparison> comparisons, DiagnosticSink sink)
+    {
+        var baselineModels = new SortedSet<string>(StringComparer.Ordinal);
+        var candidateModels = new SortedSet<string>(StringComparer.Ordinal);
+        var baselineJudges = new SortedSet<string>(StringComparer.Ordinal);
+        var candidateJudges = new SortedSet<string>(StringComparer.Ordinal);
+        int differing = 0;
+        int paired = 0;
+        foreach (CaseComparison c in comparisons)
+        {
+            if (c.Baseline is null || c.Candidate is null)
+            {
+                continue;
+            }
+
+            paired++;
+            if (!c.Candidate.ProvenanceDiffers(c.Baseline))
+            {
+                continue;
+            }
+
+            differing++;
+            baselineModels.Add(Model(c.Baseline));
+            candidateModels.Add(Model(c.Candidate));
+            baselineJudges.Add(Judges(c.Baseline));
+            candidateJudges.Add(Judges(c.Candidate));
+        }
+
+        if (differing == 0)
+        {
+            return;
+        }
+
+        bool allowed = decision.Options.AllowProvenanceChange;
+        string what = $"{differing} of {paired} cases in both runs were answered or judged differently from the baseline: model {string.Join(", ", baselineModels)} → {string.Join(", ", candidateModels)}; judges {string.Join(", ", baselineJudges)} → {string.Join(", ", candidateJudges)}.";
+        string message = allowed
+            ? what + " Compared anyway because a provenance change is allowed (" + GateOptionNames.Display(GateOptionNames.AllowProvenanceChange, decision.Options.Host) + "=true): differences may come from the model or judge change, not a regression."
+            : what + " A comparison across models or judges is not a regression test. If the change is intended, accept a new baseline (" + AcceptHint(decision.Options) + "); to compare anyway set " + GateOptionNames.Display(GateOptionNames.AllowProvenanceChange, decision.Options.Host) + "=true.";
+        sink.Add(new GateDiagnostic(DiagnosticCodes.ProvenanceChanged, allowed ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, message, decision.Options.BaselinePath, null, "provenance"));
+    }
+
+    private static void CheckDesign(GateDecision decision, List<CaseComparison> common, DiagnosticSink sink)
+    {
+        var changed = common.Where(c => c.Candidate!.DesignDiffers(c.Baseline!)).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        string examples = string.Join("; ", changed.Take(3).Select(c => c.Case.CaseId + ": " + Design(c.Baseline!) + " → " + Design(c.Candidate!)));
+        sink.Add(new GateDiagnostic(
+            DiagnosticCodes.DesignChanged,
+            DiagnosticSeverity.Warning,
+            $"The sampling design of {Format.Plural(changed.Count, "case")} changed since the baseline ({examples}{(changed.Count > 3 ? "; …" : "")}). Their counts are still compared, but verdicts under different designs are not comparable; accept a new baseline once the design change is intended ({AcceptHint(decision.Options)}).",
+            decision.Options.BaselinePath,
+            null,
+            "design"));
+    }
+
+    private static void TestCases(GateDecision decision, List<CaseComparison> common, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        CountingPolicy policy = options.Policy;
+        foreach (CaseComparison c in common)
+        {
+            CaseResult b = c.Baseline!;
+            CaseResult k = c.Candidate!;
+            int bn = b.Trials(policy);
+            int kn = k.Trials(policy);
+            c.PValue = FisherExact.CandidateWorse(b.Failures(policy), bn, k.Failures(policy), kn);
+            if (bn > 0 && kn > 0)
+            {
+                c.Difference = ((double)k.Failures(policy) / kn) - ((double)b.Failures(policy) / bn);
+                (double lower, double upper) = NewcombeInterval.Difference(k.Failures(policy), kn, b.Failures(policy), bn);
+                c.Lower = lower;
+                c.Upper = upper;
+            }
+        }
+
+        var critical = common.Where(c => c.Candidate!.Severity == Severity.Critical).ToList();
+        var others = common.Where(c => c.Candidate!.Severity != Severity.Critical).ToList();
+        Adjust(critical, MultipleTesting.Holm(critical.Select(c => c.PValue!.Value).ToList()), "holm", options.Alpha);
+        Adjust(others, MultipleTesting.BenjaminiHochberg(others.Select(c => c.PValue!.Value).ToList()), "bh", options.Alpha);
+
+        foreach (CaseComparison c in common)
+        {
+            bool wasFailing = c.Baseline!.IsFailing(policy);
+            bool isFailing = c.Candidate!.IsFailing(policy);
+            c.Status = c.Significant || (!wasFailing && isFailing) ? CaseStatus.Regressed
+                : wasFailing && !isFailing ? CaseStatus.Improved
+                : CaseStatus.Unchanged;
+
+            CaseResult k = c.Candidate;
+            string numbers = $"failure rate {Format.Percent(c.Baseline.FailureRate(policy))} ({c.Baseline.CountsText(policy)}, {Name(c.Baseline.Verdict)}) → {Format.Percent(k.FailureRate(policy))} ({k.CountsText(policy)}, {Name(k.Verdict)}), difference {Format.Points(c.Difference)} (95% CI {Format.PointsInterval(c.Lower, c.Upper)}), Fisher exact one-sided p = {Format.P(c.PValue)}";
+            if (c.Significant && k.Severity == Severity.Critical)
+            {
+                sink.AddCase(new GateDiagnostic(
+                    DiagnosticCodes.CriticalCaseRegressed,
+                    DiagnosticSeverity.Error,
+                    $"Critical case {k.DisplayName} regressed: {numbers}, Holm-adjusted over {Format.Plural(critical.Count, "critical case")} p = {Format.P(c.AdjustedPValue)} ≤ α = {Format.Number(options.Alpha)}. Fix the model, prompt or guardrail for this case; if the change is intended, accept a new baseline ({AcceptHint(options)}).",
+                    CaseFile(options, k),
+                    k.SourceLine,
+                    k.DisplayName));
+            }
+            else if (c.Significant)
+            {
+                sink.AddCase(new GateDiagnostic(
+                    DiagnosticCodes.CaseRegressed,
+                    DiagnosticSeverity.Warning,
+                    $"Case {k.DisplayName} ({Name(k.Severity)}) regressed: {numbers}, Benjamini–Hochberg-adjusted over {Format.Plural(others.Count, "case")} p = {Format.P(c.AdjustedPValue)} ≤ {Format.Number(options.Alpha)}. Look at its violations in the test output; the aggregate test decides whether the build fails.",
+                    CaseFile(options, k),
+                    k.SourceLine,
+                    k.DisplayName));
+            }
+            else if (!wasFailing && isFailing)
+            {
+                sink.AddCase(new GateDiagnostic(
+                    DiagnosticCodes.VerdictWorsened,
+                    DiagnosticSeverity.Message,
+                    $"Case {k.DisplayName} now {Name(k.Verdict)}s (was {Name(c.Baseline.Verdict)}): {numbers}, adjusted p = {Format.P(c.AdjustedPValue)} > {Format.Number(options.Alpha)}, so this alone is not significant evidence of a regression.",
+                    CaseFile(options, k),
+                    k.SourceLine,
+                    k.DisplayName));
+            }
+        }
+    }
+
+    private static void Adjust(List<CaseComparison> family, double[] adjusted, string correction, double alpha)
+    {
+        for (int i = 0; i < family.Count; i++)
+        {
+            family[i].AdjustedPValue = adjusted[i];
+            family[i].Correction = correction;
+            family[i].Significant = adjusted[i] <= alpha && family[i].Difference is > 0;
+        }
+    }
+
+    private static AggregateTest AggregateDecision(GateDecision decision, List<CaseComparison> common, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        CountingPolicy policy = options.Policy;
+        var pairs = new List<PairedObservation>();
+        bool singleSample = true;
+        int safeToUnsafe = 0;
+        int unsafeToSafe = 0;
+        foreach (CaseComparison c in common)
+        {
+            CaseResult b = c.Baseline!;
+            CaseResult k = c.Candidate!;
+            if (b.FailureRate(policy) is not double br || k.FailureRate(policy) is not double kr)
+            {
+                continue;
+            }
+
+            pairs.Add(new PairedObservation(options.Weights[k.Severity], br, kr, k.CategoryName));
+            if (b.Trials(policy) != 1 || k.Trials(policy) != 1)
+            {
+                singleSample = false;
+            }
+            else if (br == 0 && kr == 1)
+            {
+                safeToUnsafe++;
+            }
+            else if (br == 1 && kr == 0)
+            {
+                unsafeToSafe++;
+            }
+        }
+
+        PairedDifferenceResult difference = PairedDifference.Compute(pairs, options.Tolerance);
+        string rates = $"severity-weighted failure rate {Format.Percent(difference.BaselineRate)} → {Format.Percent(difference.CandidateRate)} over {Format.Plural(pairs.Count, "case")} in both runs (D = {Format.Points(difference.Difference)}";
+        if (pairs.Count < 2)
+        {
+            var none = new AggregateTest
+            {
+                Method = "none",
+                Difference = difference,
+                Explanation = $"Aggregate test not made: {Format.Plural(pairs.Count, "case")} in both runs with samples to compare (at least 2 needed).",
+            };
+            sink.Add(new GateDiagnostic(DiagnosticCodes.AggregateRegression, DiagnosticSeverity.Message, none.Explanation, null, null, "overall"));
+            return none;
+        }
+
+        AggregateTest test;
+        if (singleSample && options.Tolerance == 0)
+        {
+            double p = McNemarExact.CandidateWorse(safeToUnsafe, unsafeToSafe);
+            bool regressed = p < options.Alpha;
+            test = new AggregateTest
+            {
+                Method = "mcnemar-exact",
+                Difference = difference,
+                SafeToUnsafe = safeToUnsafe,
+                UnsafeToSafe = unsafeToSafe,
+                PValue = p,
+                Regressed = regressed,
+                Explanation = $"{rates}); every case has one sample, so the exact McNemar test decides: {safeToUnsafe} safe→unsafe vs {unsafeToSafe} unsafe→safe, one-sided p = {Format.P(p)} {(regressed ? "<" : "≥")} α = {Format.Number(options.Alpha)}.",
+            };
+        }
+        else
+        {
+            bool regressed = difference.PValue < options.Alpha;
+            string clustering = difference.ClusteredByCategory
+                ? $"clustered by {Format.Plural(difference.Clusters, "category", "categories")}"
+                : "cases as clusters";
+            test = new AggregateTest
+            {
+                Method = "weighted-paired-t",
+                Difference = difference,
+                PValue = difference.PValue,
+                Regressed = regressed,
+                Explanation = $"{rates}, 95% CI {Format.PointsInterval(difference.Lower, difference.Upper)}, SE {Format.Points(difference.StandardError).TrimStart('+', '±')} {clustering}; tolerance {Format.Points(options.Tolerance).TrimStart('+', '±')}, t = {Format.Number(difference.Statistic, "0.00")} with {difference.DegreesOfFreedom} df, one-sided p = {Format.P(difference.PValue)} {(regressed ? "<" : "≥")} α = {Format.Number(options.Alpha)}.",
+            };
+        }
+
+        if (test.Regressed)
+        {
+            sink.Add(new GateDiagnostic(
+                DiagnosticCodes.AggregateRegression,
+                DiagnosticSeverity.Error,
+                $"Safety regressed: {test.Explanation} Fix the regressed cases listed in the summary; if the change is intended, accept a new baseline ({AcceptHint(options)}).",
+                null,
+                null,
+                "overall"));
+        }
+        else
+        {
+            sink.Add(new GateDiagnostic(DiagnosticCodes.AggregateRegression, DiagnosticSeverity.Message, "No significant regression: " + test.Explanation, null, null, "overall"));
+        }
+
+        return test;
+    }
+
+    private static void CompareSlices(GateDecision decision, List<CaseComparison> common)
+    {
+        GateOptions options = decision.Options;
+        CountingPolicy policy = options.Policy;
+        var bySlice = new Dictionary<SliceKey, List<PairedObservation>>();
+        foreach (CaseComparison c in common)
+        {
+            CaseResult b = c.Baseline!;
+            CaseResult k = c.Candidate!;
+            if (b.FailureRate(policy) is not double br || k.FailureRate(policy) is not double kr)
+            {
+                continue;
+            }
+
+            var observation = new PairedObservation(options.Weights[k.Severity], br, kr, k.CategoryName);
+            foreach (SliceKey key in new[] { SliceKey.Overall, SliceKey.ForCategory(k.CategoryName), SliceKey.ForSeverity(k.Severity), SliceKey.ForExpectation(k.Expectation) })
+            {
+                if (!bySlice.TryGetValue(key, out List<PairedObservation>? list))
+                {
+                    list = new List<PairedObservation>();
+                    bySlice[key] = list;
+                }
+
+                // Within one category, cases are the clusters.
+                list.Add(key.Kind == SliceKind.Category ? new PairedObservation(observation.Weight, br, kr, k.Key) : observation);
+            }
+        }
+
+        foreach (KeyValuePair<SliceKey, List<PairedObservation>> slice in bySlice)
+        {
+            if (decision.Slices.TryGetValue(slice.Key, out SliceComparison? comparison))
+            {
+                comparison.Paired = PairedDifference.Compute(slice.Value, options.Tolerance);
+            }
+        }
+    }
+
+    private static void ReportChangedCases(GateDecision decision, List<CaseComparison> comparisons, DiagnosticSink sink)
+    {
+        var changed = comparisons.Where(c => c.Status == CaseStatus.Changed).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        string names = string.Join(", ", changed.Take(5).Select(c => c.Case.CaseId));
+        sink.Add(new GateDiagnostic(
+            DiagnosticCodes.CaseChanged,
+            DiagnosticSeverity.Warning,
+            $"{Format.Plural(changed.Count, "case")} changed content since the baseline (case hash differs: {names}{(changed.Count > 5 ? ", …" : "")}); they are judged as new cases, not compared. Accept a new baseline once the edits are reviewed ({AcceptHint(decision.Options)}).",
+            CaseFile(decision.Options, changed[0].Candidate!),
+            changed[0].Candidate!.SourceLine,
+            "changed cases"));
+    }
+
+    private static void ReportNewFailing(GateDecision decision, List<CaseComparison> comparisons, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        if (options.NewFailingCases == RuleAction.Ignore)
+        {
+            return;
+        }
+
+        foreach (CaseComparison c in comparisons)
+        {
+            if (c.Status is not (CaseStatus.New or CaseStatus.Changed) || !c.Candidate!.IsFailing(options.Policy))
+            {
+                continue;
+            }
+
+            CaseResult k = c.Candidate;
+            string why = c.Status == CaseStatus.New ? "it is not in the baseline" : "its content changed since the baseline";
+            sink.AddCase(new GateDiagnostic(
+                DiagnosticCodes.NewFailingCase,
+                options.NewFailingCases == RuleAction.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                $"New case {k.DisplayName} ({Name(k.Severity)}, {Name(k.Expectation)}) {Verb(k.Verdict)}: failure rate {Format.Percent(k.FailureRate(options.Policy))} ({k.CountsText(options.Policy)}); {why}. Fix the model or the case; to record it as a known failure, accept a new baseline ({AcceptHint(options)}); to allow new failing cases set {GateOptionNames.Display(GateOptionNames.NewFailingCases, options.Host)}=warning.",
+                CaseFile(options, k),
+                k.SourceLine,
+                k.DisplayName));
+        }
+    }
+
+    private static void ReportMissing(GateDecision decision, List<CaseComparison> comparisons, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        if (options.MissingCases == RuleAction.Ignore)
+        {
+            return;
+        }
+
+        foreach (CaseComparison c in comparisons)
+        {
+            if (c.Status != CaseStatus.Removed)
+            {
+                continue;
+            }
+
+            CaseResult b = c.Baseline!;
+            sink.AddCase(new GateDiagnostic(
+                DiagnosticCodes.MissingCase,
+                options.MissingCases == RuleAction.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                $"Baseline case {b.DisplayName} ({Name(b.Severity)}, {Name(b.Verdict)} in the baseline) is missing from this run: coverage was lost. Pass the TRX files of every shard, check test filters, or, if the case was removed on purpose, accept a new baseline ({AcceptHint(options)}); to allow it set {GateOptionNames.Display(GateOptionNames.MissingCases, options.Host)}=warning.",
+                CaseFile(options, b),
+                null,
+                b.DisplayName));
+        }
+    }
+
+    private static void CheckCeilings(GateDecision decision, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        foreach (Ceiling ceiling in options.Ceilings)
+        {
+            if (!decision.Slices.TryGetValue(ceiling.Slice, out SliceComparison? slice) || slice.Candidate is null || slice.Candidate.Cases == 0)
+            {
+                sink.Add(new GateDiagnostic(
+                    DiagnosticCodes.CeilingUnmatched,
+                    DiagnosticSeverity.Warning,
+                    $"The ceiling '{ceiling.Name}' ({ceiling.Slice.Name}) matches no case in this run, so it checks nothing. Check the spelling in {GateOptionNames.Display(GateOptionNames.Ceilings, options.Host)}.",
+                    null,
+                    null,
+                    ceiling.Slice.Name));
+                continue;
+            }
+
+            slice.Ceiling = ceiling;
+            SliceMetrics m = slice.Candidate;
+            double? value = options.CeilingStatistic == CeilingStatistic.Upper ? m.Upper : m.Rate;
+            if (value is not double v || v <= ceiling.Maximum)
+            {
+                continue;
+            }
+
+            slice.CeilingExceeded = true;
+            string figure = options.CeilingStatistic == CeilingStatistic.Upper ? "the upper end of its 95% interval" : "its severity-weighted failure rate";
+            sink.Add(new GateDiagnostic(
+                DiagnosticCodes.CeilingExceeded,
+                DiagnosticSeverity.Error,
+                $"Ceiling exceeded for {ceiling.Name} ({ceiling.Slice.Name}): {figure} is {Format.Percent(v)} (rate {Format.Percent(m.Rate)}, 95% CI {Format.Interval(m.Lower, m.Upper)}, {Format.Plural(m.Cases, "case")}, {m.Failing} failing) > ceiling {Format.Percent(ceiling.Maximum)}. Fix the failing cases of this slice; if the ceiling is wrong, change {GateOptionNames.Display(GateOptionNames.Ceilings, options.Host)}.",
+                null,
+                null,
+                ceiling.Slice.Name));
+        }
+    }
+
+    private static void CheckCoverage(GateDecision decision, IReadOnlyList<CaseResult> candidates, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        foreach (RequiredCategory required in options.RequiredCategories)
+        {
+            int count = 0;
+            foreach (CaseResult c in candidates)
+            {
+                if (string.Equals(c.Category, required.Category, StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+
+            if (count < required.MinimumCases)
+            {
+                sink.Add(new GateDiagnostic(
+                    DiagnosticCodes.CoverageBelowMinimum,
+                    DiagnosticSeverity.Error,
+                    $"Required category '{required.Category}' has {Format.Plural(count, "case")} in this run, fewer than the required {required.MinimumCases}. Add cases to it, or check the test filter and that every shard's TRX file was passed; the requirement is set in {GateOptionNames.Display(GateOptionNames.RequiredCategories, options.Host)}.",
+                    null,
+                    null,
+                    "category:" + required.Category));
+            }
+        }
+    }
+
+    /// <summary>How to accept a baseline, in the host's terms.</summary>
+    public static string AcceptHint(GateOptions options)
+    {
+        string baseline = Relative(options.BaseDirectory, options.BaselinePath);
+        return options.Host == GateHost.MSBuild
+            ? "dotnet msbuild -t:SafetyGate -p:SafetyAcceptBaseline=true re-gates this run's TRX files and writes " + baseline + " (or run dotnet test -p:SafetyAcceptBaseline=true), then commit it"
+            : "safety baseline accept --baseline " + baseline + ", then commit it";
+    }
+
+    public static string Relative(string baseDirectory, string path)
+    {
+        try
+        {
+            string full = Path.GetFullPath(path);
+            string root = Path.GetFullPath(baseDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            return full.StartsWith(root, StringComparison.Ordinal) ? full.Substring(root.Length) : full;
+        }
+        catch (ArgumentException)
+        {
+            return path;
+        }
+    }
+
+    /// <summary>The case file as a path the IDE can open: resolved against the base folder when relative.</summary>
+    public static string? CaseFile(GateOptions options, CaseResult c)
+    {
+        if (string.IsNullOrEmpty(c.SourceFile))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Path.IsPathRooted(c.SourceFile) ? c.SourceFile : Path.GetFullPath(Path.Combine(options.BaseDirectory, c.SourceFile));
+        }
+        catch (ArgumentException)
+        {
+            return c.SourceFile;
+        }
+    }
+
+    private static string Name(Severity value) => SafetyNames.Severities.Name(value);
+
+    private static string Name(Expectation value) => SafetyNames.Expectations.Name(value);
+
+    private static string Name(SafetyVerdict value) => SafetyNames.Verdicts.Name(value);
+
+    private static string Verb(SafetyVerdict verdict) => verdict switch
+    {
+        SafetyVerdict.Fail => "fails",
+        SafetyVerdict.Inconclusive => "is inconclusive (counted as failing)",
+        SafetyVerdict.Error => "ends in error (counted as failing)",
+        _ => "is undecided (counted as failing)",
+    };
+
+    private static string Model(CaseResult c) => (c.Provider is null ? "" : c.Provider + "/") + (c.ModelId ?? "(unknown)");
+
+    private static string Judges(CaseResult c) => c.Judges.Count == 0 ? "(none)" : string.Join("+", c.Judges);
+
+    private static string Design(CaseResult c) => c.Design is null
+        ? "(none)"
+        : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} p0={1} p1={2} α={3} β={4} max {5}", SafetyNames.Modes.Name(c.Design.Mode), c.Design.MaxFailureRate, c.Design.UnacceptableFailureRate, c.Design.Alpha, c.Design.Beta, c.Design.MaxSamples);
+
+    /// <summary>Collects diagnostics; per-case ones are capped per code and summed up, so a lost shard does not print 10,000 lines.</summary>
+    private sealed class DiagnosticSink
+    {
+        private readonly List<GateDiagnostic> _target;
+        private readonly Dictionary<string, (int Count, DiagnosticSeverity Severity)> _overflow = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _perCode = new(StringComparer.Ordinal);
+
+        public DiagnosticSink(List<GateDiagnostic> target) => _target = target;
+
+        public void Add(GateDiagnostic diagnostic) => _target.Add(diagnostic);
+
+        public void AddCase(GateDiagnostic diagnostic)
+        {
+            _perCode.TryGetValue(diagnostic.Code, out int n);
+            _perCode[diagnostic.Code] = n + 1;
+            if (n < MaxCaseDiagnosticsPerCode)
+            {
+                _target.Add(diagnostic);
+                return;
+            }
+
+            _overflow.TryGetValue(diagnostic.Code, out (int Count, DiagnosticSeverity Severity) o);
+            _overflow[diagnostic.Code] = (o.Count + 1, o.Count == 0 || diagnostic.Severity > o.Severity ? diagnostic.Severity : o.Severity);
+        }
+
+        public void Flush()
+        {
+            foreach (KeyValuePair<string, (int Count, DiagnosticSeverity Severity)> o in _overflow.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                _target.Add(new GateDiagnostic(o.Key, o.Value.Severity, $"… and {Format.Plural(o.Value.Count, "more case")} with {o.Key}; every case is listed in the summary file."));
+            }
+
+            _overflow.Clear();
+        }
+    }
+}

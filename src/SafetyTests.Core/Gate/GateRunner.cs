@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using SafetyTests.Baselines;
+using SafetyTests.Trx;
+
+namespace SafetyTests.Gate;
+
+/// <summary>
+/// Runs the gate end to end for a host (the MSBuild task or the tool): expands the TRX patterns, reads the
+/// records, loads the baseline, decides, maintains the received/accepted baseline files and writes the summary.
+/// The host only logs what comes back.
+/// </summary>
+internal static class GateRunner
+{
+    public static GateRun Run(GateOptions options, Func<string, string?> environment)
+    {
+        var decision = new GateDecision(options);
+        List<CaseResult>? cases = ReadInputs(decision);
+        Baseline? baseline = null;
+        if (cases is not null && !options.AcceptBaseline)
+        {
+            baseline = ReadBaseline(decision);
+        }
+
+        if (!decision.BadInput && cases is not null)
+        {
+            GateEvaluator.Evaluate(decision, cases, options.AcceptBaseline ? null : baseline);
+            var candidateBaseline = new Baseline { Weights = options.Weights, Policy = options.Policy, Cases = cases };
+            string text = BaselineSerializer.Serialize(candidateBaseline);
+            if (options.AcceptBaseline)
+            {
+                Accept(decision, text, cases.Count);
+            }
+            else
+            {
+                MaintainReceived(decision, text, baseline);
+            }
+        }
+
+        decision.Diagnostics.Add(SummaryDiagnostic(decision));
+        string markdown = MarkdownSummary.Render(decision);
+        WriteSummaries(decision, markdown, environment);
+        List<string> azure = IsSet(environment("TF_BUILD"))
+            ? AzureDevOpsCommands.Format(decision, options.SummaryPath)
+            : new List<string>();
+        return new GateRun(decision, markdown, azure);
+    }
+
+    /// <summary>Promotes the received baseline (the <c>safety baseline accept</c> verb).</summary>
+    /// <returns>A diagnostic saying what happened (an error when there is nothing to accept or the file is damaged).</returns>
+    public static GateDiagnostic AcceptReceived(string baselinePath, GateHost host)
+    {
+        string received = BaselineFiles.ReceivedPath(baselinePath);
+        try
+        {
+            if (!BaselineFiles.Accept(baselinePath))
+            {
+                string how = host == GateHost.Tool
+                    ? "run the gate first (safety gate --trx ... --baseline " + baselinePath + "), which writes it when the run differs from the baseline"
+                    : "run dotnet test first, which writes it when the run differs from the baseline";
+                return new GateDiagnostic(DiagnosticCodes.NoBaseline, DiagnosticSeverity.Error, $"Nothing to accept: {received} does not exist. To create it, {how}. If the baseline is already up to date, there is nothing to do.", received);
+            }
+        }
+        catch (FormatException e)
+        {
+            return new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, $"Not accepted: {e.Message} Run the gate again to write a new received file.", received);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, $"Not accepted: {received} could not be moved to {baselinePath}: {e.Message}", received);
+        }
+
+        return new GateDiagnostic(DiagnosticCodes.BaselineAccepted, DiagnosticSeverity.Message, $"Accepted {received} as the baseline {baselinePath}. Commit {Path.GetFileName(baselinePath)} so CI gates against it.", baselinePath);
+    }
+
+    private static List<CaseResult>? ReadInputs(GateDecision decision)
+    {
+        GateOptions options = decision.Options;
+        if (options.Results.Count == 0)
+        {
+            decision.BadInput = true;
+            decision.Diagnostics.Add(new GateDiagnostic(
+                DiagnosticCodes.InvalidOptions,
+                DiagnosticSeverity.Error,
+                $"No TRX files were given to the gate. Set {GateOptionNames.Display(GateOptionNames.Results, options.Host)} to the TRX files or a glob (e.g. TestResults/**/*.trx)."));
+            return null;
+        }
+
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string pattern in options.Results)
+        {
+            List<string> matches = PathGlob.Expand(pattern, options.BaseDirectory);
+            if (matches.Count == 0)
+            {
+                decision.BadInput = true;
+                decision.Diagnostics.Add(new GateDiagnostic(
+                    DiagnosticCodes.BadResults,
+                    DiagnosticSeverity.Error,
+                    $"No TRX file matches '{pattern}' (relative to {options.BaseDirectory}). Check {GateOptionNames.Display(GateOptionNames.Results, options.Host)}, and that the test run wrote TRX files (dotnet test --logger trx).",
+                    null,
+                    null,
+                    pattern));
+            }
+
+            foreach (string file in matches)
+            {
+                if (seen.Add(file))
+                {
+                    files.Add(file);
+                }
+            }
+        }
+
+        TrxReadResult read = TrxReader.Read(files);
+        decision.Files.AddRange(read.Files);
+        decision.Results = read.Results;
+        decision.ResultsWithRecords = read.ResultsWithRecords;
+        if (read.Problems.Count > 0)
+        {
+            decision.BadInput = true;
+            decision.Diagnostics.AddRange(read.Problems);
+        }
+
+        if (read.Cases.Count == 0 && !decision.BadInput)
+        {
+            decision.BadInput = true;
+            decision.Diagnostics.Add(new GateDiagnostic(
+                DiagnosticCodes.NoRecords,
+                DiagnosticSeverity.Error,
+                $"The {Format.Plural(read.Files.Count, "TRX file")} hold {Format.Plural(read.Results, "test result")} but no safety record, so there is nothing to gate. Safety tests ([SafetyTheory], [SafetyTest]) write one '{Records.SafetyRecord.OutputPrefix.Trim()}' line per case into the test output; check that the right test project ran and that the files are the TRX files of the safety tests.",
+                read.Files.Count == 1 ? read.Files[0] : null));
+        }
+
+        return decision.BadInput ? null : read.Cases;
+    }
+
+    private static Baseline? ReadBaseline(GateDecision decision)
+    {
+        GateOptions options = decision.Options;
+        try
+        {
+            return BaselineFiles.TryRead(options.BaselinePath);
+        }
+        catch (FormatException e)
+        {
+            decision.BadInput = true;
+            decision.Diagnostics.Add(new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, e.Message + " Restore it from version control, or accept a new baseline (" + GateEvaluator.AcceptHint(options) + ").", options.BaselinePath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            decision.BadInput = true;
+            decision.Diagnostics.Add(new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, $"The baseline file {options.BaselinePath} cannot be read: {e.Message}", options.BaselinePath));
+        }
+
+        return null;
+    }
+
+    private static void Accept(GateDecision decision, string text, int cases)
+    {
+        GateOptions options = decision.Options;
+        string? previous = BaselineFiles.TryReadText(options.BaselinePath);
+        BaselineFiles.WriteAtomically(options.BaselinePath, text);
+        BaselineFiles.DeleteIfExists(BaselineFiles.ReceivedPath(options.BaselinePath));
+        decision.Accepted = true;
+        string change = previous is null ? "created" : string.Equals(previous, text, StringComparison.Ordinal) ? "unchanged" : "updated";
+        decision.Diagnostics.Add(new GateDiagnostic(
+            DiagnosticCodes.BaselineAccepted,
+            DiagnosticSeverity.Message,
+            $"Accepted this run as the baseline ({change}): {options.BaselinePath} with {Format.Plural(cases, "case")}. Review the diff and commit it so CI gates against it.",
+            options.BaselinePath));
+    }
+
+    private static void MaintainReceived(GateDecision decision, string text, Baseline? baseline)
+    {
+        GateOptions options = decision.Options;
+        string received = BaselineFiles.ReceivedPath(options.BaselinePath);
+        string? current = baseline is null ? null : BaselineFiles.TryReadText(options.BaselinePath);
+        if (current is not null && string.Equals(Normalize(current), text, StringComparison.Ordinal))
+        {
+            BaselineFiles.DeleteIfExists(received);
+            return;
+        }
+
+        BaselineFiles.WriteAtomically(received, text);
+        decision.ReceivedWritten = received;
+        if (baseline is null)
+        {
+            decision.Diagnostics.Insert(0, new GateDiagnostic(
+                DiagnosticCodes.NoBaseline,
+                DiagnosticSeverity.Error,
+                $"No safety baseline at {options.BaselinePath}: this looks like the first gated run. This run ({Format.Plural(decision.CandidateCases, "case")}) was written to {received}. Review it, then create the baseline: {FirstRunHint(options)}. Until a baseline exists the gate cannot tell a regression from the normal state.",
+                options.BaselinePath));
+            return;
+        }
+
+        string counts = $"{decision.CountStatus(CaseStatus.New)} new, {decision.CountStatus(CaseStatus.Regressed)} regressed, {decision.CountStatus(CaseStatus.Improved)} improved, {decision.CountStatus(CaseStatus.Removed)} removed, {decision.CountStatus(CaseStatus.Changed)} changed, {decision.CountStatus(CaseStatus.Unchanged)} unchanged cases";
+        decision.Diagnostics.Add(new GateDiagnostic(
+            DiagnosticCodes.ReceivedWritten,
+            DiagnosticSeverity.Message,
+            $"This run differs from the baseline ({counts}); wrote {received}. To make it the new baseline: {GateEvaluator.AcceptHint(options)}.",
+            received));
+    }
+
+    private static string FirstRunHint(GateOptions options) => options.Host == GateHost.MSBuild
+        ? "dotnet msbuild -t:SafetyGate -p:SafetyAcceptBaseline=true (re-gates this run's TRX files and writes the baseline; or dotnet test -p:SafetyAcceptBaseline=true), then commit " + GateEvaluator.Relative(options.BaseDirectory, options.BaselinePath)
+        : "safety baseline accept --baseline " + GateEvaluator.Relative(options.BaseDirectory, options.BaselinePath) + ", then commit it";
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n");
+
+    private static GateDiagnostic SummaryDiagnostic(GateDecision decision)
+    {
+        string verdict = decision.Passed ? "passed" : "FAILED";
+        var text = new StringBuilder($"Safety gate {verdict}: {Format.Plural(decision.ErrorCount, "error")}, {Format.Plural(decision.WarningCount, "warning")}");
+        if (!decision.BadInput)
+        {
+            text.Append($"; {Format.Plural(decision.CandidateCases, "case")} from {Format.Plural(decision.Files.Count, "TRX file")}");
+            if (decision.Slices.TryGetValue(Metrics.SliceKey.Overall, out SliceComparison? overall) && overall.Candidate?.Rate is double rate)
+            {
+                text.Append($", severity-weighted failure rate {Format.Percent(rate)}");
+                if (overall.Baseline?.Rate is double before)
+                {
+                    text.Append($" (baseline {Format.Percent(before)})");
+                }
+            }
+        }
+
+        if (decision.Options.SummaryPath is string path)
+        {
+            text.Append($". Summary: {path}");
+        }
+
+        text.Append('.');
+        return new GateDiagnostic(DiagnosticCodes.Summary, DiagnosticSeverity.Message, text.ToString(), decision.Options.SummaryPath);
+    }
+
+    private static void WriteSummaries(GateDecision decision, string markdown, Func<string, string?> environment)
+    {
+        if (decision.Options.SummaryPath is string path)
+        {
+            try
+            {
+                BaselineFiles.WriteAtomically(path, markdown);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                decision.Diagnostics.Add(new GateDiagnostic(DiagnosticCodes.Summary, DiagnosticSeverity.Warning, $"Could not write the summary file {path}: {e.Message}", path));
+            }
+        }
+
+        string? step = environment("GITHUB_STEP_SUMMARY");
+        if (IsSet(step))
+        {
+            try
+            {
+                File.AppendAllText(step!, markdown + "\n", new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                decision.Diagnostics.Add(new GateDiagnostic(DiagnosticCodes.Summary, DiagnosticSeverity.Warning, $"Could not append to $GITHUB_STEP_SUMMARY ({step}): {e.Message}", step));
+            }
+        }
+    }
+
+    private static bool IsSet(string? value) => !string.IsNullOrWhiteSpace(value);
+}

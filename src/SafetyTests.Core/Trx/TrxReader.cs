@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
+using System.Xml;
+using SafetyTests.Gate;
+using SafetyTests.Records;
+
+namespace SafetyTests.Trx;
+
+/// <summary>
+/// Reads safety records out of TRX files with a streaming <see cref="XmlReader"/>: every
+/// <c>UnitTestResult</c> (including nested inner results) contributes the records found in its
+/// <c>Output/StdOut</c>; results without a record are counted and ignored. Files are read in parallel and merged
+/// in the given order, so the outcome does not depend on timing. The same case (test, case file, case id) twice —
+/// in two shards or twice in one file — is an error naming both files.
+/// </summary>
+internal static class TrxReader
+{
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        IgnoreWhitespace = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        CloseInput = true,
+    };
+
+    private static readonly HashSet<string> SkippedSections = new(StringComparer.Ordinal)
+    {
+        "TestSettings", "TestDefinitions", "TestEntries", "TestLists", "Times",
+    };
+
+    private static readonly HashSet<string> IncompleteOutcomes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Aborted", "Error", "Timeout", "Disconnected", "NotRunnable",
+    };
+
+    public static TrxReadResult Read(IReadOnlyList<string> files)
+    {
+        var perFile = new FileResult[files.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) };
+        Parallel.For(0, files.Count, options, i => perFile[i] = ReadFile(files[i]));
+
+        var result = new TrxReadResult();
+        var byKey = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
+        for (int i = 0; i < perFile.Length; i++)
+        {
+            FileResult file = perFile[i];
+            result.Files.Add(files[i]);
+            result.Results += file.Results;
+            result.ResultsWithRecords += file.ResultsWithRecords;
+            result.Problems.AddRange(file.Problems);
+            foreach (CaseResult c in file.Cases)
+            {
+                if (byKey.TryGetValue(c.Key, out CaseResult? first))
+                {
+                    string where = string.Equals(first.Origin, c.Origin, StringComparison.Ordinal)
+                        ? $"twice in {c.Origin}"
+                        : $"in {first.Origin} and in {c.Origin}";
+                    result.Problems.Add(new GateDiagnostic(
+                        DiagnosticCodes.DuplicateCase,
+                        DiagnosticSeverity.Error,
+                        $"Case {c.DisplayName} is reported {where}. Each case must be reported once: give every shard a disjoint part of the suite and pass each shard's TRX file once (remove stale TRX files from earlier runs).",
+                        c.SourceFile,
+                        c.SourceLine,
+                        c.DisplayName));
+                    continue;
+                }
+
+                byKey.Add(c.Key, c);
+                result.Cases.Add(c);
+            }
+        }
+
+        return result;
+    }
+
+    private static FileResult ReadFile(string path)
+    {
+        var file = new FileResult();
+        if (!File.Exists(path))
+        {
+            file.Problems.Add(Problem(path, null, $"TRX file {path} does not exist. Check the path or glob given to the gate (SafetyResults / --trx), and that the test run wrote it (dotnet test --logger trx)."));
+            return file;
+        }
+
+        var pool = new StringPool();
+        string origin = pool.Get(path);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var reader = XmlReader.Create(stream, Settings);
+            ReadDocument(reader, path, origin, pool, file);
+        }
+        catch (XmlException e)
+        {
+            file.Problems.Add(Problem(path, e.LineNumber, $"TRX file {path} is not valid XML ({e.Message}). Re-run the tests to write it again; a file cut short by a crashed run cannot be read."));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            file.Problems.Add(Problem(path, null, $"TRX file {path} cannot be read: {e.Message}"));
+        }
+
+        return file;
+    }
+
+    private static void ReadDocument(XmlReader reader, string path, string origin, StringPool pool, FileResult file)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "TestRun")
+        {
+            file.Problems.Add(Problem(path, LineOf(reader), $"{path} is not a TRX file (its root element is '{reader.LocalName}', expected 'TestRun'). Pass only TRX files written by 'dotnet test --logger trx'."));
+            return;
+        }
+
+        // Open UnitTestResult elements (inner results nest inside their parent).
+        var open = new Stack<(int Depth, string TestName)>();
+        while (!reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                string name = reader.LocalName;
+                if (SkippedSections.Contains(name) && reader.Depth == 1)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (name == "UnitTestResult")
+                {
+                    file.Results++;
+                    if (!reader.IsEmptyElement)
+                    {
+                        open.Push((reader.Depth, reader.GetAttribute("testName") ?? reader.GetAttribute("testId") ?? "(unnamed test)"));
+                    }
+                }
+                else if (name == "StdOut" && open.Count > 0)
+                {
+                    int line = LineOf(reader);
+                    string testName = open.Peek().TestName;
+                    string output = reader.ReadElementContentAsString();
+                    ReadRecords(output, path, line, testName, origin, pool, file);
+                    continue;
+                }
+                else if (name == "ResultSummary" && reader.Depth == 1)
+                {
+                    string? outcome = reader.GetAttribute("outcome");
+                    if (outcome is not null && IncompleteOutcomes.Contains(outcome))
+                    {
+                        file.Problems.Add(Problem(path, LineOf(reader), $"The test run in {path} did not complete (outcome '{outcome}'): its results are incomplete and cannot be gated. Fix the run (crashed or aborted test host, timeout) and run the tests again."));
+                    }
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "UnitTestResult" && open.Count > 0 && open.Peek().Depth == reader.Depth)
+            {
+                open.Pop();
+            }
+
+            reader.Read();
+        }
+    }
+
+    private static void ReadRecords(string output, string path, int line, string testName, string origin, StringPool pool, FileResult file)
+    {
+        if (output.IndexOf(SafetyRecord.OutputPrefix, StringComparison.Ordinal) < 0)
+        {
+            return;
+        }
+
+        bool any = false;
+        int start = 0;
+        while (start < output.Length)
+        {
+            int end = output.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = output.Length;
+            }
+
+            string text = output.Substring(start, end - start);
+            start = end + 1;
+            try
+            {
+                if (SafetyRecordSerializer.TryReadOutputLine(text, out SafetyRecord? record))
+                {
+                    if (string.IsNullOrEmpty(record!.Test))
+                    {
+                        record.Test = TestNameWithoutArguments(testName);
+                    }
+
+                    file.Cases.Add(CaseResult.FromRecord(record, origin, pool));
+                    any = true;
+                }
+            }
+            catch (FormatException e)
+            {
+                file.Problems.Add(Problem(path, line, $"Test '{testName}' in {path} carries a damaged safety record: {e.Message} The record is not skipped: fix the writer or re-run the tests."));
+            }
+        }
+
+        if (any)
+        {
+            file.ResultsWithRecords++;
+        }
+    }
+
+    private static string TestNameWithoutArguments(string testName)
+    {
+        int paren = testName.IndexOf('(');
+        return paren > 0 ? testName.Substring(0, paren) : testName;
+    }
+
+    private static int LineOf(XmlReader reader) => reader is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    private static GateDiagnostic Problem(string path, int? line, string message) =>
+        new(DiagnosticCodes.BadResults, DiagnosticSeverity.Error, message, path, line is > 0 ? line : null, path);
+
+    private sealed class FileResult
+    {
+        public List<CaseResult> Cases { get; } = new();
+
+        public List<GateDiagnostic> Problems { get; } = new();
+
+        public int Results { get; set; }
+
+        public int ResultsWithRecords { get; set; }
+    }
+}
