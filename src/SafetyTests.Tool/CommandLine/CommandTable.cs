@@ -12,6 +12,8 @@ internal static class CommandTable
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
         new PlanCommand(),
+        new GateCommand(),
+        new BaselineCommand(),
     };
 
     /// <summary>Finds a verb by name (case-sensitive, as typed).</summary>
