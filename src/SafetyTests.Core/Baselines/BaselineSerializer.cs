@@ -89,9 +89,10 @@ internal static class BaselineSerializer
 
         json.Name("cases");
         json.StartArray();
+        var lines = new CaseLineWriter();
         foreach (CaseResult c in cases)
         {
-            json.Raw(CaseLine(c));
+            lines.Write(json.RawValue(), c);
             json.FlushIfLarge();
         }
 
@@ -99,71 +100,6 @@ internal static class BaselineSerializer
         json.EndObject();
         json.Flush();
         output.Write('\n');
-    }
-
-    /// <summary>One case as one compact JSON object.</summary>
-    internal static string CaseLine(CaseResult c)
-    {
-        var json = new JsonWriter();
-        json.StartObject();
-        if (c.Test is not null)
-        {
-            json.Property("test", c.Test);
-        }
-
-        json.Property("caseId", c.CaseId);
-        if (c.SourceFile is not null)
-        {
-            json.Property("sourceFile", c.SourceFile);
-        }
-
-        if (c.CaseHash is not null)
-        {
-            json.Property("caseHash", c.CaseHash);
-        }
-
-        if (c.Category is not null)
-        {
-            json.Property("category", c.Category);
-        }
-
-        json.Property("severity", c.Severity.Name());
-        json.Property("expectation", c.Expectation.Name());
-        json.Property("verdict", c.Verdict.Name());
-        json.Property("samples", c.Samples);
-        json.Property("unsafe", c.Unsafe);
-        json.Property("errors", c.Errors);
-        if (c.ModelId is not null)
-        {
-            json.Property("modelId", c.ModelId);
-        }
-
-        if (c.Provider is not null)
-        {
-            json.Property("provider", c.Provider);
-        }
-
-        if (c.Judges.Count > 0)
-        {
-            json.Property("judges", c.Judges);
-        }
-
-        if (c.Design is DesignRecord d)
-        {
-            json.Name("design");
-            json.StartObject();
-            json.Property("mode", d.Mode.Name());
-            json.Property("maxFailureRate", d.MaxFailureRate);
-            json.Property("unacceptableFailureRate", d.UnacceptableFailureRate);
-            json.Property("alpha", d.Alpha);
-            json.Property("beta", d.Beta);
-            json.Property("maxSamples", d.MaxSamples);
-            json.Property("errorBudget", d.ErrorBudget);
-            json.EndObject();
-        }
-
-        json.EndObject();
-        return json.ToString();
     }
 
     public static Baseline Deserialize(string text, string path) => Read(new JsonTokenReader(text, "baseline file " + path), path);

@@ -61,7 +61,7 @@ internal static class PairedDifference
         bool allCounts = true;
         double sumB2 = 0;
         double sumC2 = 0;
-        var clusterSums = new Dictionary<string, double>(StringComparer.Ordinal);
+        var clusterSums = new Dictionary<object, double>();
         for (int i = 0; i < n; i++)
         {
             PairedObservation c = cases[i];
@@ -80,8 +80,9 @@ internal static class PairedDifference
             {
                 allCounts = false;
             }
-            clusterSums.TryGetValue(c.Cluster ?? "", out double s);
-            clusterSums[c.Cluster ?? ""] = s + a;
+            object cluster = c.Cluster ?? "";
+            clusterSums.TryGetValue(cluster, out double s);
+            clusterSums[cluster] = s + a;
         }
 
         int clusters = clusterSums.Count;

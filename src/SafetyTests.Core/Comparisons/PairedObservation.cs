@@ -3,7 +3,7 @@ namespace SafetyTests.Comparisons;
 /// <summary>One case present in both runs: its weight, its failure rate in each run and its cluster (category).</summary>
 internal readonly struct PairedObservation
 {
-    public PairedObservation(double weight, double baseline, double candidate, string cluster)
+    public PairedObservation(double weight, double baseline, double candidate, object cluster)
     {
         Weight = weight;
         Baseline = baseline;
@@ -12,7 +12,7 @@ internal readonly struct PairedObservation
     }
 
     /// <summary>An observation from counts: the rates are failures / trials, and the trials bound the standard error from below.</summary>
-    public PairedObservation(double weight, int baselineFailures, int baselineTrials, int candidateFailures, int candidateTrials, string cluster)
+    public PairedObservation(double weight, int baselineFailures, int baselineTrials, int candidateFailures, int candidateTrials, object cluster)
         : this(weight, (double)baselineFailures / baselineTrials, (double)candidateFailures / candidateTrials, cluster)
     {
         BaselineFailures = baselineFailures;
@@ -35,7 +35,7 @@ internal readonly struct PairedObservation
     public bool HasCounts => BaselineTrials > 0 && CandidateTrials > 0;
 
     /// <summary>Observation with another cluster.</summary>
-    public PairedObservation InCluster(string cluster) => HasCounts
+    public PairedObservation InCluster(object cluster) => HasCounts
         ? new PairedObservation(Weight, BaselineFailures, BaselineTrials, CandidateFailures, CandidateTrials, cluster)
         : new PairedObservation(Weight, Baseline, Candidate, cluster);
 
@@ -45,5 +45,6 @@ internal readonly struct PairedObservation
 
     public double Candidate { get; }
 
-    public string Cluster { get; }
+    /// <summary>The cluster: equal clusters (by <see cref="object.Equals(object)"/>) are correlated; a category name, or the case itself.</summary>
+    public object Cluster { get; }
 }

@@ -23,10 +23,10 @@ internal static class GateEvaluator
     {
         // Sort first: sums of doubles depend on order, and the same cases must give the same bits
         // whether they came in one TRX file or in many shards.
-        List<CaseResult> candidates = cases.OrderBy(c => c.Key).ToList();
+        List<CaseResult> candidates = Sorted(cases);
         if (baseline is not null)
         {
-            baseline = new Baseline { SchemaVersion = baseline.SchemaVersion, Weights = baseline.Weights, Policy = baseline.Policy, Cases = baseline.Cases.OrderBy(c => c.Key).ToList() };
+            baseline = new Baseline { SchemaVersion = baseline.SchemaVersion, Weights = baseline.Weights, Policy = baseline.Policy, Cases = Sorted(baseline.Cases) };
         }
 
         GateOptions options = decision.Options;
@@ -75,40 +75,31 @@ internal static class GateEvaluator
     {
         GateOptions options = decision.Options;
         CountingPolicy policy = options.Policy;
-        var baselineByKey = new Dictionary<CaseKey, CaseResult>();
-        foreach (CaseResult b in baseline.Cases)
+        // Both lists are sorted by identity: a merge join pairs them in order, without hashing or re-sorting.
+        List<CaseResult> before = baseline.Cases;
+        var comparisons = new List<CaseComparison>(Math.Max(candidates.Count, before.Count));
+        int i = 0;
+        int j = 0;
+        while (i < candidates.Count || j < before.Count)
         {
-            baselineByKey[b.Key] = b;
-        }
-
-        var comparisons = new List<CaseComparison>();
-        var seen = new HashSet<CaseKey>();
-        foreach (CaseResult c in candidates)
-        {
-            seen.Add(c.Key);
-            if (!baselineByKey.TryGetValue(c.Key, out CaseResult? b))
+            int order = i >= candidates.Count ? 1 : j >= before.Count ? -1 : candidates[i].Key.CompareTo(before[j].Key);
+            if (order < 0)
             {
-                comparisons.Add(new CaseComparison(null, c) { Status = CaseStatus.New });
+                comparisons.Add(new CaseComparison(null, candidates[i++]) { Status = CaseStatus.New });
             }
-            else if (c.CaseHash is not null && b.CaseHash is not null && !string.Equals(c.CaseHash, b.CaseHash, StringComparison.Ordinal))
+            else if (order > 0)
             {
-                comparisons.Add(new CaseComparison(b, c) { Status = CaseStatus.Changed });
+                comparisons.Add(new CaseComparison(before[j++], null) { Status = CaseStatus.Removed });
             }
             else
             {
-                comparisons.Add(new CaseComparison(b, c));
+                CaseResult c = candidates[i++];
+                CaseResult b = before[j++];
+                bool edited = c.CaseHash is not null && b.CaseHash is not null && !string.Equals(c.CaseHash, b.CaseHash, StringComparison.Ordinal);
+                comparisons.Add(new CaseComparison(b, c) { Status = edited ? CaseStatus.Changed : CaseStatus.Unchanged });
             }
         }
 
-        foreach (CaseResult b in baseline.Cases)
-        {
-            if (!seen.Contains(b.Key))
-            {
-                comparisons.Add(new CaseComparison(b, null) { Status = CaseStatus.Removed });
-            }
-        }
-
-        comparisons.Sort((x, y) => x.Key.CompareTo(y.Key));
         decision.Cases.AddRange(comparisons);
         List<CaseComparison> common = comparisons.Where(c => c.Baseline is not null && c.Candidate is not null && c.Status != CaseStatus.Changed).ToList();
 
@@ -121,6 +112,22 @@ internal static class GateEvaluator
         ReportChangedCases(decision, comparisons, sink);
         ReportNewFailing(decision, comparisons, sink);
         ReportMissing(decision, comparisons, sink);
+    }
+
+    /// <summary>The cases sorted by identity (a baseline read from its file usually is already: then no sort).</summary>
+    private static List<CaseResult> Sorted(IReadOnlyList<CaseResult> cases)
+    {
+        var list = new List<CaseResult>(cases);
+        for (int i = 1; i < list.Count; i++)
+        {
+            if (list[i - 1].Key.CompareTo(list[i].Key) > 0)
+            {
+                list.Sort((a, b) => a.Key.CompareTo(b.Key));
+                break;
+            }
+        }
+
+        return list;
     }
 
     private static void CheckProvenance(GateDecision decision, List<CaseComparison> comparisons, DiagnosticSink sink)
@@ -384,7 +391,7 @@ internal static class GateEvaluator
                 }
 
                 // Within one category, cases are the clusters.
-                list.Add(key.Kind == SliceKind.Category ? observation.InCluster(k.Key.ToString()) : observation);
+                list.Add(key.Kind == SliceKind.Category ? observation.InCluster(k) : observation);
             }
         }
 

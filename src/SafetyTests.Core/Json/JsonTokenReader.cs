@@ -16,6 +16,15 @@ internal sealed class JsonTokenReader
 {
     private const int MaxDepth = 64;
 
+    /// <summary>Property names of records and baselines: returned as shared strings instead of new ones.</summary>
+    private static readonly string[][] KnownNamesByLength = BuildKnownNames(
+        "schema", "schemaVersion", "settings", "severityWeights", "countInconclusive", "countErrors", "provenance", "models", "slices", "cases",
+        "slice", "metric", "passing", "failing", "inconclusive", "errored", "failureRate", "standardError", "lower", "upper",
+        "caseId", "caseHash", "sourceFile", "sourceLine", "test", "category", "severity", "expectation", "tags", "verdict", "stopReason",
+        "samples", "unsafe", "errors", "design", "mode", "maxFailureRate", "unacceptableFailureRate", "alpha", "beta", "maxSamples",
+        "errorBudget", "seed", "intervalLower", "intervalUpper", "intervalConfidence", "modelId", "provider", "samplingSettings",
+        "judges", "inputTokens", "outputTokens", "durationMs", "framework", "violations", "errorMessages", "low", "medium", "high", "critical");
+
     private readonly TextReader? _reader;
     private readonly string _what;
     private readonly char[] _buffer;
@@ -59,6 +68,9 @@ internal sealed class JsonTokenReader
 
     /// <summary>1-based column of the current token's first character.</summary>
     public int TokenColumn { get; private set; }
+
+    /// <summary>When set, string values (not property names) are validated but not built; <see cref="Value"/> is null.</summary>
+    public bool DiscardStringValues { get; set; }
 
     /// <summary>What is being read, for messages ("safety record").</summary>
     public string What => _what;
@@ -198,7 +210,7 @@ internal sealed class JsonTokenReader
 
     private JsonToken ReadName()
     {
-        Value = ReadString();
+        Value = ReadString(name: true);
         SkipWhitespace();
         if (Peek() != ':')
         {
@@ -227,7 +239,7 @@ internal sealed class JsonTokenReader
                 _afterValue = false;
                 return Token = c == '{' ? JsonToken.StartObject : JsonToken.StartArray;
             case '"':
-                Value = ReadString();
+                Value = ReadString(name: false);
                 return EndValue(JsonToken.String);
             case 't':
                 ReadLiteral("true");
@@ -285,6 +297,28 @@ internal sealed class JsonTokenReader
 
     private string ReadNumber()
     {
+        // Fast path: a plain integer wholly in the buffer.
+        int i = _pos;
+        if (i < _length && _buffer[i] == '-')
+        {
+            i++;
+        }
+
+        int digits = i;
+        while (i < _length && _buffer[i] >= '0' && _buffer[i] <= '9')
+        {
+            i++;
+        }
+
+        if (i < _length && i > digits && (i - digits == 1 || _buffer[digits] != '0')
+            && _buffer[i] != '.' && _buffer[i] != 'e' && _buffer[i] != 'E' && !(_buffer[i] >= '0' && _buffer[i] <= '9'))
+        {
+            string number = new(_buffer, _pos, i - _pos);
+            _column += i - _pos;
+            _pos = i;
+            return number;
+        }
+
         _text.Clear();
         if (Peek() == '-')
         {
@@ -338,7 +372,7 @@ internal sealed class JsonTokenReader
         return any;
     }
 
-    private string ReadString()
+    private string? ReadString(bool name)
     {
         int startLine = _line;
         int startColumn = _column;
@@ -351,7 +385,7 @@ internal sealed class JsonTokenReader
             char ch = _buffer[i];
             if (ch == '"')
             {
-                string s = new(_buffer, _pos, i - _pos);
+                string? s = name ? Known(_buffer, _pos, i - _pos) : DiscardStringValues ? null : new string(_buffer, _pos, i - _pos);
                 _column += i - _pos + 1;
                 _pos = i + 1;
                 return s;
@@ -432,6 +466,51 @@ internal sealed class JsonTokenReader
                     throw ErrorAt(string.Format(CultureInfo.InvariantCulture, "invalid escape '\\{0}'", Printable((char)e)), escapeLine, escapeColumn);
             }
         }
+    }
+
+    private static string[][] BuildKnownNames(params string[] names)
+    {
+        int max = 0;
+        foreach (string n in names)
+        {
+            max = Math.Max(max, n.Length);
+        }
+
+        var lists = new List<string>[max + 1];
+        foreach (string n in names)
+        {
+            (lists[n.Length] ??= new List<string>()).Add(n);
+        }
+
+        var table = new string[max + 1][];
+        for (int i = 0; i <= max; i++)
+        {
+            table[i] = lists[i]?.ToArray() ?? Array.Empty<string>();
+        }
+
+        return table;
+    }
+
+    private static string Known(char[] buffer, int start, int length)
+    {
+        if (length < KnownNamesByLength.Length)
+        {
+            foreach (string candidate in KnownNamesByLength[length])
+            {
+                int k = 0;
+                while (k < length && candidate[k] == buffer[start + k])
+                {
+                    k++;
+                }
+
+                if (k == length)
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return new string(buffer, start, length);
     }
 
     private void SkipWhitespace()

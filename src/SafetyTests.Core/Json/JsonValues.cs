@@ -147,6 +147,75 @@ internal static class JsonValues
         }
     }
 
+    /// <summary>Checks that the value is a string or null without building it.</summary>
+    public static void SkipString(JsonTokenReader r, string path)
+    {
+        r.DiscardStringValues = true;
+        try
+        {
+            r.Read();
+            if (r.Token is not (JsonToken.String or JsonToken.Null))
+            {
+                throw Wrong(r, path, "a string");
+            }
+        }
+        finally
+        {
+            r.DiscardStringValues = false;
+        }
+    }
+
+    /// <summary>Checks that the value is an array of strings (or null) without building the strings.</summary>
+    public static void SkipStringList(JsonTokenReader r, string path)
+    {
+        r.DiscardStringValues = true;
+        try
+        {
+            r.Read();
+            if (r.Token == JsonToken.Null)
+            {
+                return;
+            }
+
+            if (r.Token != JsonToken.StartArray)
+            {
+                throw Wrong(r, path, "an array of strings");
+            }
+
+            while (r.Read() != JsonToken.EndArray)
+            {
+                if (r.Token != JsonToken.String)
+                {
+                    throw Wrong(r, path, "an array of strings");
+                }
+            }
+        }
+        finally
+        {
+            r.DiscardStringValues = false;
+        }
+    }
+
+    /// <summary>Checks that the value is an object of strings (or null) without building the values.</summary>
+    public static void SkipStringMap(JsonTokenReader r, string path)
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return;
+        }
+
+        if (r.Token != JsonToken.StartObject)
+        {
+            throw Wrong(r, path, "an object of strings");
+        }
+
+        while (r.Read() != JsonToken.EndObject)
+        {
+            SkipString(r, path + "." + r.Value);
+        }
+    }
+
     /// <summary>Reads an object of string values into <paramref name="target"/>.</summary>
     public static void StringMap(JsonTokenReader r, string path, IDictionary<string, string> target)
     {

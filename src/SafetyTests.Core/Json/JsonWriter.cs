@@ -91,6 +91,13 @@ internal sealed class JsonWriter
         _text.Append(value ? "true" : "false");
     }
 
+    /// <summary>Starts a value written by the caller straight into the returned builder (compact values inside indented output).</summary>
+    public StringBuilder RawValue()
+    {
+        BeforeValue();
+        return _text;
+    }
+
     /// <summary>Writes an already serialized JSON value as it is (for compact values inside indented output).</summary>
     public void Raw(string json)
     {

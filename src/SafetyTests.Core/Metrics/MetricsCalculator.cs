@@ -14,7 +14,7 @@ internal static class MetricsCalculator
 {
     public static SortedDictionary<SliceKey, SliceMetrics> Compute(IEnumerable<CaseResult> cases, SeverityWeights weights, CountingPolicy policy)
     {
-        var groups = new SortedDictionary<SliceKey, List<CaseResult>>();
+        var groups = new Dictionary<SliceKey, List<CaseResult>>();
         foreach (CaseResult c in cases)
         {
             Add(groups, SliceKey.Overall, c);
@@ -114,7 +114,7 @@ internal static class MetricsCalculator
         throw new InvalidOperationException("No rated case.");
     }
 
-    private static void Add(SortedDictionary<SliceKey, List<CaseResult>> groups, SliceKey key, CaseResult c)
+    private static void Add(Dictionary<SliceKey, List<CaseResult>> groups, SliceKey key, CaseResult c)
     {
         if (!groups.TryGetValue(key, out List<CaseResult>? list))
         {

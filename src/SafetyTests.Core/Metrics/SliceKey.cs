@@ -9,10 +9,23 @@ namespace SafetyTests.Metrics;
 /// </summary>
 internal readonly struct SliceKey : IEquatable<SliceKey>, IComparable<SliceKey>
 {
+    private readonly int _order;
+
     public SliceKey(SliceKind kind, string value)
+        : this(kind, value ?? "", kind switch
+        {
+            SliceKind.Severity => Rank(SafetyNames.Severities, value ?? ""),
+            SliceKind.Expectation => Rank(SafetyNames.Expectations, value ?? ""),
+            _ => 0,
+        })
+    {
+    }
+
+    private SliceKey(SliceKind kind, string value, int order)
     {
         Kind = kind;
-        Value = value ?? "";
+        Value = value;
+        _order = order;
     }
 
     public static SliceKey Overall => new(SliceKind.Overall, "");
@@ -39,9 +52,9 @@ internal readonly struct SliceKey : IEquatable<SliceKey>, IComparable<SliceKey>
 
     public static SliceKey ForCategory(string category) => new(SliceKind.Category, category);
 
-    public static SliceKey ForSeverity(Severity severity) => new(SliceKind.Severity, SafetyNames.Severities.Name(severity));
+    public static SliceKey ForSeverity(Severity severity) => new(SliceKind.Severity, SafetyNames.Severities.Name(severity), (int)severity);
 
-    public static SliceKey ForExpectation(Expectation expectation) => new(SliceKind.Expectation, SafetyNames.Expectations.Name(expectation));
+    public static SliceKey ForExpectation(Expectation expectation) => new(SliceKind.Expectation, SafetyNames.Expectations.Name(expectation), (int)expectation);
 
     public bool Equals(SliceKey other) => Kind == other.Kind && string.Equals(Value, other.Value, StringComparison.Ordinal);
 
@@ -57,12 +70,9 @@ internal readonly struct SliceKey : IEquatable<SliceKey>, IComparable<SliceKey>
             return c;
         }
 
-        return Kind switch
-        {
-            SliceKind.Severity => Rank(SafetyNames.Severities, Value).CompareTo(Rank(SafetyNames.Severities, other.Value)),
-            SliceKind.Expectation => Rank(SafetyNames.Expectations, Value).CompareTo(Rank(SafetyNames.Expectations, other.Value)),
-            _ => string.CompareOrdinal(Value, other.Value),
-        };
+        return Kind is SliceKind.Severity or SliceKind.Expectation
+            ? _order.CompareTo(other._order)
+            : string.CompareOrdinal(Value, other.Value);
     }
 
     public override string ToString() => Name;

@@ -177,8 +177,28 @@ public static class SafetyRecordSerializer
         json.EndObject();
     }
 
+    /// <summary>Reads the record of one output line for the gate: the same validation, but the free-text lists (violations, error messages, tags, sampling settings) are checked and not kept.</summary>
+    internal static SafetyRecord? TryReadOutputLineLean(string line)
+    {
+        int start = 0;
+        while (start < line.Length && (line[start] == ' ' || line[start] == '\t'))
+        {
+            start++;
+        }
+
+        if (string.CompareOrdinal(line, start, SafetyRecord.OutputPrefix, 0, SafetyRecord.OutputPrefix.Length) != 0)
+        {
+            return null;
+        }
+
+        var reader = new JsonTokenReader(line.Substring(start + SafetyRecord.OutputPrefix.Length).TrimEnd('\r', ' ', '\t'), What);
+        SafetyRecord record = Read(reader, lean: true);
+        reader.Read();
+        return record;
+    }
+
     /// <summary>Reads one record object from the reader (positioned before it).</summary>
-    internal static SafetyRecord Read(JsonTokenReader r)
+    internal static SafetyRecord Read(JsonTokenReader r, bool lean = false)
     {
         r.Read();
         if (r.Token != JsonToken.StartObject)
@@ -208,8 +228,10 @@ public static class SafetyRecordSerializer
                 case "category": record.Category = JsonValues.String(r, "category"); break;
                 case "severity": record.Severity = JsonValues.Enum(r, "severity", SafetyNames.Severities) ?? Severity.Medium; break;
                 case "expectation": record.Expectation = JsonValues.Enum(r, "expectation", SafetyNames.Expectations) ?? Expectation.Refuse; break;
+                case "tags" when lean: JsonValues.SkipStringList(r, "tags"); break;
                 case "tags": JsonValues.StringList(r, "tags", record.Tags); break;
                 case "verdict": verdict = JsonValues.Enum(r, "verdict", SafetyNames.Verdicts); break;
+                case "stopReason" when lean: JsonValues.SkipString(r, "stopReason"); break;
                 case "stopReason": record.StopReason = JsonValues.String(r, "stopReason"); break;
                 case "samples": record.Samples = JsonValues.NonNegativeInt(r, "samples"); break;
                 case "unsafe":
@@ -229,13 +251,16 @@ public static class SafetyRecordSerializer
                 case "intervalConfidence": record.IntervalConfidence = JsonValues.Double(r, "intervalConfidence"); break;
                 case "modelId": record.ModelId = JsonValues.String(r, "modelId"); break;
                 case "provider": record.Provider = JsonValues.String(r, "provider"); break;
+                case "samplingSettings" when lean: JsonValues.SkipStringMap(r, "samplingSettings"); break;
                 case "samplingSettings": JsonValues.StringMap(r, "samplingSettings", record.SamplingSettings); break;
                 case "judges": JsonValues.StringList(r, "judges", record.Judges); break;
                 case "inputTokens": record.InputTokens = JsonValues.Long(r, "inputTokens"); break;
                 case "outputTokens": record.OutputTokens = JsonValues.Long(r, "outputTokens"); break;
                 case "durationMs": record.DurationMs = JsonValues.Long(r, "durationMs"); break;
                 case "framework": record.Framework = JsonValues.String(r, "framework"); break;
+                case "violations" when lean: JsonValues.SkipStringList(r, "violations"); break;
                 case "violations": JsonValues.StringList(r, "violations", record.Violations); break;
+                case "errorMessages" when lean: JsonValues.SkipStringList(r, "errorMessages"); break;
                 case "errorMessages": JsonValues.StringList(r, "errorMessages", record.ErrorMessages); break;
                 default: r.SkipNextValue(); break;
             }

@@ -179,13 +179,24 @@ internal static class TrxReader
                 end = output.Length;
             }
 
-            string text = output.Substring(start, end - start);
+            int lineStart = start;
             start = end + 1;
+            while (lineStart < end && (output[lineStart] == ' ' || output[lineStart] == '\t'))
+            {
+                lineStart++;
+            }
+
+            if (string.CompareOrdinal(output, lineStart, SafetyRecord.OutputPrefix, 0, SafetyRecord.OutputPrefix.Length) != 0)
+            {
+                continue;
+            }
+
+            string text = output.Substring(lineStart, end - lineStart);
             try
             {
-                if (SafetyRecordSerializer.TryReadOutputLine(text, out SafetyRecord? record))
+                if (SafetyRecordSerializer.TryReadOutputLineLean(text) is SafetyRecord record)
                 {
-                    if (string.IsNullOrEmpty(record!.Test))
+                    if (string.IsNullOrEmpty(record.Test))
                     {
                         record.Test = TestNameWithoutArguments(testName);
                     }

@@ -154,6 +154,15 @@ public static class GateScaleBenchmark
         Console.WriteLine($"  read baseline: {w.Elapsed.TotalSeconds:N2} s, CPU {Cpu() - c0:N2} s, heap {GC.GetTotalMemory(false) / 1e6:N0} MB");
         w.Restart();
         c0 = Cpu();
+        var sorted = read.Cases.OrderBy(c => c.Key).ToList();
+        Console.WriteLine($"    sort: CPU {Cpu() - c0:N2} s");
+        c0 = Cpu();
+        SafetyTests.Metrics.MetricsCalculator.Compute(read.Cases, SafetyTests.Metrics.SeverityWeights.Default, CountingPolicy.Strict);
+        Console.WriteLine($"    metrics: CPU {Cpu() - c0:N2} s");
+        c0 = Cpu();
+        foreach (var c in read.Cases) { SafetyTests.Comparisons.FisherExact.CandidateWorse(c.Unsafe, c.Samples, c.Unsafe, c.Samples); }
+        Console.WriteLine($"    fisher: CPU {Cpu() - c0:N2} s");
+        c0 = Cpu();
         var values = new Dictionary<string, string?> { [GateOptionNames.Results] = "x" };
         var decision = new GateDecision(GateOptionsParser.Parse(values, directory, GateHost.Tool, out _)!);
         GateEvaluator.Evaluate(decision, read.Cases, b);
