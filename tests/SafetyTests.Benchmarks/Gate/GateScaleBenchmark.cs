@@ -47,6 +47,10 @@ public static class GateScaleBenchmark
 
             start.ArgumentList.Add("gate");
             start.ArgumentList.Add("measure");
+
+            // As the safety tool runs (its runtimeconfig turns tiered PGO off: a one-shot command pays for the
+            // instrumentation and never profits from it).
+            start.Environment["DOTNET_TieredPGO"] = "0";
             start.ArgumentList.Add(directory);
             using Process child = Process.Start(start)!;
             child.WaitForExit();
