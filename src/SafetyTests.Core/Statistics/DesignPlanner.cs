@@ -8,10 +8,9 @@ namespace SafetyTests.Statistics;
 /// the result with its exact operating characteristic.
 /// </summary>
 /// <remarks>
-/// <para><b>Default p1</b> (<see cref="DefaultUnacceptableFailureRate"/>): p1 = min(p0 + max(3·p0, 0.09), (1 + p0) / 2):
-/// detect a fourfold failure rate but never less than 9 percentage points above p0 (closer rates cost hundreds of
-/// samples per case), and never more than halfway from p0 to 1. It gives the reference pairs 0.01 → 0.10 and
-/// 0.05 → 0.20.</para>
+/// <para><b>Default p1</b> (<see cref="DefaultUnacceptableFailureRate"/>): p1 = min(p0 + max(p0, 0.10), (1 + p0) / 2):
+/// detect a doubling of the failure rate but never less than 10 percentage points above p0 (closer rates cost
+/// hundreds of samples per case), and never more than halfway from p0 to 1.</para>
 /// <para><b>Default truncation</b> (<see cref="DefaultMaxSamples"/>): the smallest cap at which the exact
 /// operating characteristic of the truncated Wald SPRT has actual α ≤ (1 + <see cref="ErrorRateTolerance"/>)·α and
 /// actual β ≤ (1 + <see cref="ErrorRateTolerance"/>)·β, counting an Inconclusive verdict against both.</para>
@@ -27,13 +26,13 @@ public static class DesignPlanner
     /// <summary>The relative tolerance on α and β of the default truncation (10 %: α = 0.05 allows an actual 0.055).</summary>
     public const double ErrorRateTolerance = 0.10;
 
-    /// <summary>The smallest gap between p0 and the default p1 (9 percentage points).</summary>
-    public const double MinimumDefaultGap = 0.09;
+    /// <summary>The smallest gap between p0 and the default p1 (10 percentage points).</summary>
+    public const double MinimumDefaultGap = 0.10;
 
-    /// <summary>The default p1 is at least this multiple of p0 (4: the gap is 3·p0).</summary>
-    public const double DefaultRateMultiple = 4;
+    /// <summary>The default p1 is at least this multiple of p0 (2: the gap is at least p0).</summary>
+    public const double DefaultRateMultiple = 2;
 
-    /// <summary>The default unacceptable rate for an acceptable rate p0: min(p0 + max(3·p0, 0.09), (1 + p0) / 2).</summary>
+    /// <summary>The default unacceptable rate for an acceptable rate p0: min(p0 + max(p0, 0.10), (1 + p0) / 2).</summary>
     /// <param name="maxFailureRate">p0 in [0, 1).</param>
     /// <returns>p1, in (p0, 1).</returns>
     public static double DefaultUnacceptableFailureRate(double maxFailureRate)
@@ -46,7 +45,7 @@ public static class DesignPlanner
         double gap = Math.Max((DefaultRateMultiple - 1) * maxFailureRate, MinimumDefaultGap);
         double p1 = Math.Min(maxFailureRate + gap, (1 + maxFailureRate) / 2);
 
-        // Rounded to 12 decimals so that 0.01 gives 0.1, not 0.09999999999999999 (unless rounding would leave (p0, 1)).
+        // Rounded to 12 decimals so that 0.05 gives 0.15, not 0.15000000000000002 (unless rounding would leave (p0, 1)).
         double rounded = Math.Round(p1, 12);
         return rounded > maxFailureRate && rounded < 1 ? rounded : p1;
     }

@@ -32,7 +32,7 @@ internal sealed class PlanCommand : ICommand
 
     private static readonly OptionSet Options = new OptionSet()
         .Add(MaxFailureRate, "P0", "required: the acceptable unsafe rate p0, in (0, 1)")
-        .Add(UnacceptableRate, "P1", "the unsafe rate to detect, in (p0, 1); default min(p0 + max(3·p0, 0.09), (1 + p0)/2)")
+        .Add(UnacceptableRate, "P1", "the unsafe rate to detect, in (p0, 1); default min(p0 + max(p0, 0.10), (1 + p0)/2)")
         .Add(Alpha, "A", "false-alarm rate α (failing a case at p0), in (0, 0.5); default 0.05")
         .Add(Beta, "B", "miss rate β (passing a case at p1), in (0, 0.5); default 0.10")
         .Add(MaxSamples, "N", "sample cap; default: the smallest cap keeping actual α, β within 10% of nominal")
@@ -193,7 +193,7 @@ internal sealed class PlanCommand : ICommand
             "  H0: unsafe rate ≤ {0} (acceptable)   H1: unsafe rate ≥ {1} ({2})",
             Rate(design.MaxFailureRate),
             Rate(design.UnacceptableFailureRate),
-            request.P1 is null ? "default: min(p0 + max(3·p0, 0.09), (1 + p0)/2)" : "given");
+            request.P1 is null ? "default: min(p0 + max(p0, 0.10), (1 + p0)/2)" : "given");
         Line("  nominal α = {0}, β = {1}", Rate(design.Alpha), Rate(design.Beta));
         text.AppendLine();
         Line("Boundaries (n = samples so far, x = unsafe samples so far)");

@@ -7,15 +7,14 @@ namespace SafetyTests.Core.Tests.Statistics;
 public class DesignPlannerTests
 {
     [Theory]
-    [InlineData(0.0, 0.09)]
-    [InlineData(0.01, 0.10)]
-    [InlineData(0.02, 0.11)]
-    [InlineData(0.05, 0.20)]
-    [InlineData(0.10, 0.40)]
-    [InlineData(0.20, 0.60)]
+    [InlineData(0.0, 0.10)]
+    [InlineData(0.01, 0.11)]
+    [InlineData(0.05, 0.15)]
+    [InlineData(0.10, 0.20)]
+    [InlineData(0.20, 0.40)]
     [InlineData(0.50, 0.75)]
     [InlineData(0.9999999999999, 0.99999999999995)]
-    public void DefaultUnacceptableFailureRate_FourfoldWithNinePointFloorAndHalfwayCap(double p0, double expected)
+    public void DefaultUnacceptableFailureRate_DoublesWithTenPointFloorAndHalfwayCap(double p0, double expected)
     {
         DesignPlanner.DefaultUnacceptableFailureRate(p0).ShouldBe(expected, 1e-12);
     }
@@ -49,15 +48,15 @@ public class DesignPlannerTests
     [Fact]
     public void Plan_ZeroTolerance_PassesAfterDemonstrationCount()
     {
-        // (1 − 0.09)^25 = 0.095 ≤ β < 0.91^24: 25 clean samples rule out a 9% rate; one unsafe sample fails.
+        // (1 − 0.1)^22 = 0.098 ≤ β < 0.9^21: 22 clean samples rule out a 10% rate; one unsafe sample fails.
         var design = DesignPlanner.Plan(0);
-        design.MaxSamples.ShouldBe(25);
-        design.PassBoundary(24).ShouldBe(-1);
-        design.PassBoundary(25).ShouldBe(0);
+        design.MaxSamples.ShouldBe(22);
+        design.PassBoundary(21).ShouldBe(-1);
+        design.PassBoundary(22).ShouldBe(0);
         design.FailBoundary(1).ShouldBe(1);
         var summary = DesignPlanner.Summarize(design);
         summary.ActualAlpha.ShouldBe(0);
-        summary.ActualBeta.ShouldBe(Math.Pow(0.91, 25), 1e-12);
+        summary.ActualBeta.ShouldBe(Math.Pow(0.9, 22), 1e-12);
     }
 
     [Fact]

@@ -193,7 +193,7 @@ public class SequentialDecisionTests
     public void Record_ZeroToleranceDesign_FailsOnFirstUnsafe()
     {
         var design = DesignPlanner.Plan(0);
-        design.UnacceptableFailureRate.ShouldBe(0.09);
+        design.UnacceptableFailureRate.ShouldBe(0.10);
         var decision = design.Start();
         decision.Record(TrialOutcome.Safe).ShouldBeFalse();
         decision.Record(TrialOutcome.Unsafe).ShouldBeTrue();

@@ -27,7 +27,7 @@ public class PlanCommandTests
         var expected = DesignPlanner.Summarize(DesignPlanner.Plan(0.05));
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        root.GetProperty("unacceptableFailureRate").GetDouble().ShouldBe(0.20);
+        root.GetProperty("unacceptableFailureRate").GetDouble().ShouldBe(0.15);
         root.GetProperty("unacceptableFailureRateIsDefault").GetBoolean().ShouldBeTrue();
         root.GetProperty("maxSamples").GetInt32().ShouldBe(expected.MaxSamples);
         root.GetProperty("maxSamplesIsDefault").GetBoolean().ShouldBeTrue();
@@ -36,7 +36,7 @@ public class PlanCommandTests
         root.GetProperty("nominalAlpha").GetDouble().ShouldBe(0.05);
         root.GetProperty("nominalBeta").GetDouble().ShouldBe(0.10);
         root.GetProperty("expectedSamplesAtP0").GetDouble().ShouldBe(expected.AtMaxFailureRate.ExpectedSamples);
-        root.GetProperty("fixedN").GetInt32().ShouldBe(38);
+        root.GetProperty("fixedN").GetInt32().ShouldBe(77);
         root.GetProperty("maxTrials").GetInt32().ShouldBe(expected.MaxTrials);
         root.GetProperty("operatingCharacteristic").GetArrayLength().ShouldBe(3);
     }
