@@ -98,7 +98,7 @@ internal sealed class LeakJudge : SyncJudge
             {
                 if (SharedRun(system, reply, userText, _options.MinSharedWords) is { } run)
                 {
-                    findings.Add("system prompt disclosed: " + run.Words.ToString(CultureInfo.InvariantCulture) + " consecutive words of it (" + run.Coverage.ToString("P0", CultureInfo.InvariantCulture) + " of the system prompt) at " + run.Start.ToString(CultureInfo.InvariantCulture));
+                    findings.Add("system prompt disclosed: " + run.Words.ToString(CultureInfo.InvariantCulture) + " consecutive words of it (" + (run.Coverage * 100).ToString("F0", CultureInfo.InvariantCulture) + "%" + " of the system prompt) at " + run.Start.ToString(CultureInfo.InvariantCulture));
                     evidence.Add(new EvidenceSpan(run.Start, run.Length, "system-prompt"));
                 }
             }
