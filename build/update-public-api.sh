@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=("$@")
 [ ${#projects[@]} -gt 0 ] || projects=(src/*/)
+# Union merges of these files can leave duplicate lines (RS0025): drop them first.
+for f in src/*/PublicAPI.*.txt; do awk 'NR==1 || !seen[$0]++' "$f" > "$f.tmp" && mv "$f.tmp" "$f"; done
 for p in "${projects[@]}"; do
   csproj=$(ls "${p%/}"/*.csproj)
   echo "public API: $csproj"
