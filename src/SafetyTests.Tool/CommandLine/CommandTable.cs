@@ -13,6 +13,8 @@ internal static class CommandTable
     {
         new PlanCommand(),
         new JudgeCommand(),
+        new GateCommand(),
+        new BaselineCommand(),
     };
 
     /// <summary>Finds a verb by name (case-sensitive, as typed).</summary>
