@@ -71,7 +71,7 @@ internal sealed class SafetyTrialsCommand : DelegatingTestCommand
         {
             result = runner.RunAsync(
                     runContext,
-                    trial => inline ? RunInline(context, trial, warnings) : new ValueTask(Task.Run(() => RunTrial(context, trial, warnings))),
+                    trial => inline ? RunInline(context, trial, warnings) : RunOnOwnThread(context, trial, warnings),
                     context.CancellationToken)
                 .GetAwaiter()
                 .GetResult();
@@ -158,6 +158,17 @@ internal sealed class SafetyTrialsCommand : DelegatingTestCommand
 
         return string.Format(CultureInfo.InvariantCulture, "NUnit warnings in {0} trial{1} (warnings are not unsafe samples); first: {2}", warnings.Count, warnings.Count == 1 ? string.Empty : "s", first);
     }
+
+    /// <summary>
+    /// Runs a trial on a thread of its own: NUnit runs the method synchronously (it blocks on async bodies), so trials on
+    /// thread-pool threads would starve the pool that their own awaits need to resume on.
+    /// </summary>
+    private ValueTask RunOnOwnThread(TestExecutionContext parent, SafetyTrial trial, ConcurrentQueue<string> warnings)
+        => new(Task.Factory.StartNew(
+            () => RunTrial(parent, trial, warnings),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default));
 
     private ValueTask RunInline(TestExecutionContext parent, SafetyTrial trial, ConcurrentQueue<string> warnings)
     {
