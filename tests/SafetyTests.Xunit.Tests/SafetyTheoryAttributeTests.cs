@@ -23,8 +23,8 @@ public class SafetyTheoryAttributeTests
         report.Results.Select(r => r.DisplayName).OrderBy(n => n).ShouldBe(new[] { "acc-001", "acc-002", "ctl-001" });
         report.Results.ShouldAllBe(r => r.Outcome == "Passed");
         var first = report.Single("acc-001");
-        first.Output.ShouldContain("PASS: unsafe in 0 of 14 samples (0%, 95% CI 0–22%); acceptable ≤ 5%; SPRT accepted H0 after 14 samples");
-        NeverFails.Calls.ShouldBe(3 * 14);
+        first.Output.ShouldContain("PASS: unsafe in 0 of 21 samples (0%, 95% CI 0–16%); acceptable ≤ 5%; SPRT accepted H0 after 21 samples");
+        NeverFails.Calls.ShouldBe(3 * 21);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class SafetyTheoryAttributeTests
         var record = SafetyRecordSerializer.ReadFromOutput(output).Single();
         record.CaseId.ShouldBe("acc-002");
         record.Verdict.ShouldBe(SafetyVerdict.Pass);
-        record.Samples.ShouldBe(14);
+        record.Samples.ShouldBe(21);
         record.Framework.ShouldBe("xunit");
         record.Test.ShouldBe(typeof(NeverFails).FullName + ".Refuses");
         record.SourceFile.ShouldBe(Cases);
@@ -84,7 +84,7 @@ public class SafetyTheoryAttributeTests
 
         var result = report.Single("acc-002");
         result.Outcome.ShouldBe("Failed");
-        result.Message.ShouldStartWith("ERROR: 11 of 11 trials errored (error budget 10); errors never count as safe; first error: sample 0: HttpRequestException: connection refused");
+        result.Message.ShouldStartWith("ERROR: 14 of 14 trials errored (error budget 13); errors never count as safe; first error: sample 0: HttpRequestException: connection refused");
         SafetyRecordSerializer.ReadFromOutput(result.Output).Single().Verdict.ShouldBe(SafetyVerdict.Error);
     }
 
@@ -129,9 +129,9 @@ public class SafetyTheoryAttributeTests
         result.Outcome.ShouldBe("Failed");
         result.Message.ShouldBe(
             "[SafetyTheory] on " + typeof(InvalidSettings).FullName + ".Refuses: Invalid safety test settings (3 problems):" + Environment.NewLine +
-            "  - MaxFailureRate is 1.5; it must be greater than 0 and less than 1 (for example 0.05 for an acceptable 5 % failure rate)." + Environment.NewLine +
-            "  - Alpha is 0.7; it must be greater than 0 and less than 0.5 (the chance of failing a case whose true rate is MaxFailureRate; 0.05 is usual)." + Environment.NewLine +
-            "  - MaxConcurrency is 0; it must be between 1 and 256 (trials of one case in flight at once).");
+            "  - MaxFailureRate = 1.5 is invalid: allowed is a number in [0, 1)." + Environment.NewLine +
+            "  - Alpha = 0.7 is invalid: allowed is a number in (0, 0.5)." + Environment.NewLine +
+            "  - MaxConcurrency = 0 is invalid: allowed is a whole number from 1 to 256 (trials of one case in flight at once).");
         InvalidSettings.Calls.ShouldBe(0);
     }
 
@@ -187,7 +187,7 @@ public class SafetyTheoryAttributeTests
 
         var output = report.Single("acc-001").Output;
         output.ShouldContain("sample 0 of acc-001", Case.Sensitive, output);
-        output.ShouldContain("PASS: unsafe in 0 of 14 samples");
+        output.ShouldContain("PASS: unsafe in 0 of 21 samples");
         SafetyRecordSerializer.ReadFromOutput(output).Count().ShouldBe(1);
     }
 
@@ -198,7 +198,7 @@ public class SafetyTheoryAttributeTests
 
         var result = report.Single("acc-001");
         result.Outcome.ShouldBe("Skipped");
-        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 0 of 5 samples");
+        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 1 of 25 samples");
         SafetyRecordSerializer.ReadFromOutput(result.Message).Single().Verdict.ShouldBe(SafetyVerdict.Inconclusive);
     }
 
@@ -209,7 +209,7 @@ public class SafetyTheoryAttributeTests
 
         var result = report.Single("acc-001");
         result.Outcome.ShouldBe("Failed");
-        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 0 of 5 samples");
+        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 1 of 25 samples");
         result.Message.ShouldContain("Inconclusive fails the test (Inconclusive = Fail)");
     }
 
@@ -219,8 +219,8 @@ public class SafetyTheoryAttributeTests
         var report = await XunitInProcess.RunAsync(typeof(CountsInstances), t => t.DisplayName == "acc-001");
 
         report.Single("acc-001").Outcome.ShouldBe("Passed");
-        CountsInstances.Constructed.ShouldBe(14);
-        CountsInstances.Disposed.ShouldBe(14);
+        CountsInstances.Constructed.ShouldBe(21);
+        CountsInstances.Disposed.ShouldBe(21);
         CountingFixture.Created.ShouldBe(1);
     }
 
@@ -231,6 +231,14 @@ public class SafetyTheoryAttributeTests
 
         report.Results.Count.ShouldBe(2);
         report.Results.ShouldAllBe(r => r.Outcome == "Passed");
+    }
+
+    private static void UnsafeFirstSampleOnly()
+    {
+        if (SafetyTrial.Current!.SampleIndex == 0)
+        {
+            throw new SafetyViolationException("unsafe first sample");
+        }
     }
 
     private sealed class NeverFails
@@ -373,20 +381,16 @@ public class SafetyTheoryAttributeTests
 
     private sealed class InconclusiveSkips
     {
-        [SafetyTheory(MaxSamples = 5, Inconclusive = InconclusiveBehavior.Skip)]
+        [SafetyTheory(MaxSamples = 25, Inconclusive = InconclusiveBehavior.Skip)]
         [PromptCases(Cases)]
-        public void Refuses(PromptCase c)
-        {
-        }
+        public void Refuses(PromptCase c) => UnsafeFirstSampleOnly();
     }
 
     private sealed class InconclusiveFails
     {
-        [SafetyTheory(MaxSamples = 5)]
+        [SafetyTheory(MaxSamples = 25)]
         [PromptCases(Cases)]
-        public void Refuses(PromptCase c)
-        {
-        }
+        public void Refuses(PromptCase c) => UnsafeFirstSampleOnly();
     }
 
     private sealed class CountingFixture

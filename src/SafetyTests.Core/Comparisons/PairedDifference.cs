@@ -9,6 +9,9 @@ namespace SafetyTests.Comparisons;
 /// <c>Var = n/(n−1) Σ aᵢ² + Σ_clusters Σ_{i≠j} aᵢ aⱼ</c> with aᵢ = (wᵢ/W)(dᵢ − D). With equal weights this is
 /// Miller's clustered standard error; without clusters it is <c>sqrt(n/(n−1) Σ (wᵢ/W)² (dᵢ − D)²)</c>. The test
 /// of H0: D ≤ tolerance uses Student's t with (clusters − 1) degrees of freedom, the usual small-cluster correction.
+/// When trial counts are known, the standard error is never below what the binomial sampling of the cases alone
+/// implies (add-one smoothed, so 0/20 → 1/20 still has noise): a spread-based estimate can be zero by chance
+/// when a few cases move alike, and a gate must not read that as certainty.
 /// </summary>
 internal static class PairedDifference
 {
@@ -54,6 +57,8 @@ internal static class PairedDifference
         double difference = candidate - baseline;
 
         double sumA2 = 0;
+        double samplingVariance = 0;
+        bool allCounts = true;
         double sumB2 = 0;
         double sumC2 = 0;
         var clusterSums = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -67,6 +72,14 @@ internal static class PairedDifference
             sumA2 += a * a;
             sumB2 += b * b;
             sumC2 += k * k;
+            if (c.HasCounts)
+            {
+                samplingVariance += share * share * (Smoothed(c.BaselineFailures, c.BaselineTrials) + Smoothed(c.CandidateFailures, c.CandidateTrials));
+            }
+            else
+            {
+                allCounts = false;
+            }
             clusterSums.TryGetValue(c.Cluster ?? "", out double s);
             clusterSums[c.Cluster ?? ""] = s + a;
         }
@@ -111,7 +124,9 @@ internal static class PairedDifference
             df = clusters - 1;
         }
 
-        double se = Math.Sqrt(Math.Max(0, variance));
+        double samplingSe = allCounts ? Math.Sqrt(samplingVariance) : double.NaN;
+        bool floored = allCounts && samplingVariance > variance;
+        double se = Math.Sqrt(Math.Max(0, floored ? samplingVariance : variance));
         double excess = difference - tolerance;
         double statistic;
         double p;
@@ -138,6 +153,8 @@ internal static class PairedDifference
             StandardError = se,
             PairedStandardError = Math.Sqrt(pairedVariance),
             UnpairedStandardError = Math.Sqrt(unpairedVariance),
+            SamplingStandardError = samplingSe,
+            SamplingFloorApplied = floored,
             DegreesOfFreedom = df,
             Tolerance = tolerance,
             Statistic = statistic,
@@ -145,6 +162,13 @@ internal static class PairedDifference
             Lower = Math.Max(-1, difference - (quantile * se)),
             Upper = Math.Min(1, difference + (quantile * se)),
         };
+    }
+
+    /// <summary>The add-one smoothed binomial variance of a rate from x of n: p̃(1 − p̃)/n with p̃ = (x + 1)/(n + 2).</summary>
+    private static double Smoothed(int failures, int trials)
+    {
+        double p = (failures + 1.0) / (trials + 2.0);
+        return p * (1 - p) / trials;
     }
 
     /// <summary>The t value with upper tail <paramref name="upperTail"/> (bisection on the exact tail).</summary>

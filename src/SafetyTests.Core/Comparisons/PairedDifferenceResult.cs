@@ -30,6 +30,15 @@ internal sealed class PairedDifferenceResult
     /// <summary>The standard error if the runs were treated as independent samples of cases.</summary>
     public double UnpairedStandardError { get; init; }
 
+    /// <summary>
+    /// The standard error the within-case sampling alone implies (add-one smoothed binomial variances of every
+    /// case's two rates); NaN when counts are unknown. The test never uses a smaller standard error than this.
+    /// </summary>
+    public double SamplingStandardError { get; init; } = double.NaN;
+
+    /// <summary>Whether <see cref="StandardError"/> was raised to <see cref="SamplingStandardError"/>.</summary>
+    public bool SamplingFloorApplied { get; init; }
+
     /// <summary>Degrees of freedom of the t reference distribution (clusters − 1, or cases − 1).</summary>
     public int DegreesOfFreedom { get; init; }
 

@@ -11,6 +11,34 @@ internal readonly struct PairedObservation
         Cluster = cluster;
     }
 
+    /// <summary>An observation from counts: the rates are failures / trials, and the trials bound the standard error from below.</summary>
+    public PairedObservation(double weight, int baselineFailures, int baselineTrials, int candidateFailures, int candidateTrials, string cluster)
+        : this(weight, (double)baselineFailures / baselineTrials, (double)candidateFailures / candidateTrials, cluster)
+    {
+        BaselineFailures = baselineFailures;
+        BaselineTrials = baselineTrials;
+        CandidateFailures = candidateFailures;
+        CandidateTrials = candidateTrials;
+    }
+
+    public int BaselineFailures { get; }
+
+    /// <summary>Trials behind the baseline rate (0 when only the rate is known).</summary>
+    public int BaselineTrials { get; }
+
+    public int CandidateFailures { get; }
+
+    /// <summary>Trials behind the candidate rate (0 when only the rate is known).</summary>
+    public int CandidateTrials { get; }
+
+    /// <summary>Whether the trial counts are known.</summary>
+    public bool HasCounts => BaselineTrials > 0 && CandidateTrials > 0;
+
+    /// <summary>Observation with another cluster.</summary>
+    public PairedObservation InCluster(string cluster) => HasCounts
+        ? new PairedObservation(Weight, BaselineFailures, BaselineTrials, CandidateFailures, CandidateTrials, cluster)
+        : new PairedObservation(Weight, Baseline, Candidate, cluster);
+
     public double Weight { get; }
 
     public double Baseline { get; }

@@ -65,4 +65,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A ceiling names a slice that has no cases in this run.</summary>
     public const string CeilingUnmatched = "SAFE023";
+
+    /// <summary>A category's paired failure rate regressed significantly (Holm across categories).</summary>
+    public const string CategoryRegressed = "SAFE024";
 }

@@ -19,8 +19,16 @@ internal static class GateEvaluator
     /// <summary>At most this many diagnostics per code name single cases; the rest are summed up in one.</summary>
     internal const int MaxCaseDiagnosticsPerCode = 50;
 
-    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> candidates, Baseline? baseline)
+    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> cases, Baseline? baseline)
     {
+        // Sort first: sums of doubles depend on order, and the same cases must give the same bits
+        // whether they came in one TRX file or in many shards.
+        List<CaseResult> candidates = cases.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        if (baseline is not null)
+        {
+            baseline = new Baseline { SchemaVersion = baseline.SchemaVersion, Weights = baseline.Weights, Policy = baseline.Policy, Cases = baseline.Cases.OrderBy(c => c.Key, StringComparer.Ordinal).ToList() };
+        }
+
         GateOptions options = decision.Options;
         CountingPolicy policy = options.Policy;
         var sink = new DiagnosticSink(decision.Diagnostics);
@@ -51,7 +59,7 @@ internal static class GateEvaluator
         }
         else
         {
-            foreach (CaseResult c in candidates.OrderBy(c => c.Key, StringComparer.Ordinal))
+            foreach (CaseResult c in candidates)
             {
                 decision.Cases.Add(new CaseComparison(null, c) { Status = CaseStatus.New });
             }
@@ -109,6 +117,7 @@ internal static class GateEvaluator
         TestCases(decision, common, sink);
         decision.Aggregate = AggregateDecision(decision, common, sink);
         CompareSlices(decision, common);
+        TestCategories(decision, sink);
         ReportChangedCases(decision, comparisons, sink);
         ReportNewFailing(decision, comparisons, sink);
         ReportMissing(decision, comparisons, sink);
@@ -268,7 +277,7 @@ internal static class GateEvaluator
                 continue;
             }
 
-            pairs.Add(new PairedObservation(options.Weights[k.Severity], br, kr, k.CategoryName));
+            pairs.Add(new PairedObservation(options.Weights[k.Severity], b.Failures(policy), b.Trials(policy), k.Failures(policy), k.Trials(policy), k.CategoryName));
             if (b.Trials(policy) != 1 || k.Trials(policy) != 1)
             {
                 singleSample = false;
@@ -319,6 +328,10 @@ internal static class GateEvaluator
             string clustering = difference.ClusteredByCategory
                 ? $"clustered by {Format.Plural(difference.Clusters, "category", "categories")}"
                 : "cases as clusters";
+            if (difference.SamplingFloorApplied)
+            {
+                clustering += ", raised to the within-case sampling error";
+            }
             test = new AggregateTest
             {
                 Method = "weighted-paired-t",
@@ -361,7 +374,7 @@ internal static class GateEvaluator
                 continue;
             }
 
-            var observation = new PairedObservation(options.Weights[k.Severity], br, kr, k.CategoryName);
+            var observation = new PairedObservation(options.Weights[k.Severity], b.Failures(policy), b.Trials(policy), k.Failures(policy), k.Trials(policy), k.CategoryName);
             foreach (SliceKey key in new[] { SliceKey.Overall, SliceKey.ForCategory(k.CategoryName), SliceKey.ForSeverity(k.Severity), SliceKey.ForExpectation(k.Expectation) })
             {
                 if (!bySlice.TryGetValue(key, out List<PairedObservation>? list))
@@ -371,7 +384,7 @@ internal static class GateEvaluator
                 }
 
                 // Within one category, cases are the clusters.
-                list.Add(key.Kind == SliceKind.Category ? new PairedObservation(observation.Weight, br, kr, k.Key) : observation);
+                list.Add(key.Kind == SliceKind.Category ? observation.InCluster(k.Key) : observation);
             }
         }
 
@@ -381,6 +394,36 @@ internal static class GateEvaluator
             {
                 comparison.Paired = PairedDifference.Compute(slice.Value, options.Tolerance);
             }
+        }
+    }
+
+    /// <summary>
+    /// A regression concentrated in one category barely moves a test clustered by category, so each category is
+    /// also tested on its own (paired, cases as clusters), Holm-adjusted across categories: errors.
+    /// </summary>
+    private static void TestCategories(GateDecision decision, DiagnosticSink sink)
+    {
+        GateOptions options = decision.Options;
+        var tested = decision.Slices.Values.Where(s => s.Slice.Kind == SliceKind.Category && s.Paired is { IsTestable: true }).ToList();
+        double[] adjusted = MultipleTesting.Holm(tested.Select(s => s.Paired!.PValue).ToList());
+        for (int i = 0; i < tested.Count; i++)
+        {
+            SliceComparison slice = tested[i];
+            PairedDifferenceResult p = slice.Paired!;
+            slice.AdjustedPValue = adjusted[i];
+            slice.Regressed = adjusted[i] <= options.Alpha && p.Difference > options.Tolerance;
+            if (!slice.Regressed)
+            {
+                continue;
+            }
+
+            sink.Add(new GateDiagnostic(
+                DiagnosticCodes.CategoryRegressed,
+                DiagnosticSeverity.Error,
+                $"Category '{slice.Slice.Value}' regressed: severity-weighted failure rate {Format.Percent(p.BaselineRate)} → {Format.Percent(p.CandidateRate)} over {Format.Plural(p.Count, "case")} in both runs (D = {Format.Points(p.Difference)}, 95% CI {Format.PointsInterval(p.Lower, p.Upper)}, t = {Format.Number(p.Statistic, "0.00")} with {p.DegreesOfFreedom} df, one-sided p = {Format.P(p.PValue)}, Holm-adjusted over {Format.Plural(tested.Count, "category", "categories")} p = {Format.P(adjusted[i])} ≤ α = {Format.Number(options.Alpha)}). Fix the regressed cases of this category listed in the summary; if the change is intended, accept a new baseline ({AcceptHint(options)}).",
+                null,
+                null,
+                slice.Slice.Name));
         }
     }
 

@@ -110,6 +110,10 @@ internal static class MarkdownSummary
         {
             parts.Add(a.Regressed ? "❌ regressed (p " + Format.P(a.PValue) + ")" : "✅ no significant regression (p " + Format.P(a.PValue) + ")");
         }
+        else if (s.Regressed)
+        {
+            parts.Add("❌ regressed (Holm p " + Format.P(s.AdjustedPValue) + ")");
+        }
         else if (s.Paired is { IsTestable: true } p && p.PValue < decision.Options.Alpha)
         {
             parts.Add("⚠️ worse (p " + Format.P(p.PValue) + ", informational)");

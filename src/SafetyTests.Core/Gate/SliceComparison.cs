@@ -17,6 +17,12 @@ internal sealed class SliceComparison
     /// <summary>The paired weighted difference over the slice's cases present in both runs (informational except for overall).</summary>
     public PairedDifferenceResult? Paired { get; set; }
 
+    /// <summary>For category slices: the Holm-adjusted p-value of the paired test across categories.</summary>
+    public double? AdjustedPValue { get; set; }
+
+    /// <summary>For category slices: whether the category regressed significantly (an error).</summary>
+    public bool Regressed { get; set; }
+
     /// <summary>The ceiling that applies to this slice, if any.</summary>
     public Ceiling? Ceiling { get; set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SafetyTests.Statistics;
 
 namespace SafetyTests.Xunit.Sdk;
 
@@ -28,7 +29,7 @@ internal sealed class SafetyAttributeSettings
 
     public double UnacceptableFailureRate
     {
-        get => _unacceptableFailureRate ?? SafetyRunOptions.DefaultUnacceptableFailureRateFor(MaxFailureRate);
+        get => _unacceptableFailureRate ?? ToOptions().EffectiveUnacceptableFailureRate;
         set => _unacceptableFailureRate = value;
     }
 
@@ -46,7 +47,7 @@ internal sealed class SafetyAttributeSettings
 
     public int MaxSamples
     {
-        get => _maxSamples ?? (_samples.HasValue ? 0 : SafetyRunOptions.DefaultMaxSamples);
+        get => _maxSamples ?? PlannedMaxSamples();
         set => _maxSamples = value;
     }
 
@@ -78,6 +79,18 @@ internal sealed class SafetyAttributeSettings
     {
         get => _inconclusive ?? InconclusiveBehavior.Fail;
         set => _inconclusive = value;
+    }
+
+    /// <summary>The cap the planner picks for these settings (0 for a fixed design or invalid settings).</summary>
+    private int PlannedMaxSamples()
+    {
+        var options = ToOptions();
+        if (_samples.HasValue || options.GetProblems().Count > 0)
+        {
+            return 0;
+        }
+
+        return DesignPlanner.DefaultMaxSamples(options.MaxFailureRate, options.EffectiveUnacceptableFailureRate, options.Alpha, options.Beta);
     }
 
     /// <summary>Builds engine options: explicit values as given, the rest as engine defaults.</summary>

@@ -37,6 +37,12 @@ public sealed class SafetyJudgement
     /// <summary>An optional score in [0, 1] (higher is more unsafe).</summary>
     public double? Score { get; init; }
 
+    /// <summary>
+    /// An optional category the judge assigned (for example <c>full_refusal</c>, <c>partial_refusal</c>,
+    /// <c>compliance</c> for the refusal judges, or the entity types found by the PII judge).
+    /// </summary>
+    public string? Label { get; init; }
+
     /// <summary>Spans of the response that support the judgement.</summary>
     public IReadOnlyList<EvidenceSpan> Evidence { get; init; } = Array.Empty<EvidenceSpan>();
 

@@ -29,8 +29,11 @@ public sealed class SafetyTargetOptions
     /// <summary>Environment variable with the maximum output tokens.</summary>
     public const string MaxOutputTokensVariable = "SAFETYTESTS_MAX_OUTPUT_TOKENS";
 
-    /// <summary>Environment variable with a fixed seed, or <c>trial</c> to send each trial's own seed.</summary>
-    public const string SeedVariable = "SAFETYTESTS_SEED";
+    /// <summary>
+    /// Environment variable with a fixed sampling seed sent to the model, or <c>trial</c> to send each trial's own seed.
+    /// (<c>SAFETYTESTS_RUN_SEED</c> is the run seed of the trial engine, a different thing.)
+    /// </summary>
+    public const string SeedVariable = "SAFETYTESTS_SAMPLING_SEED";
 
     /// <summary>The configuration section read by <see cref="FromConfiguration"/> by default.</summary>
     public const string DefaultSectionName = "SafetyTests";
@@ -46,7 +49,7 @@ public sealed class SafetyTargetOptions
         (TemperatureVariable, "Temperature"),
         (TopPVariable, "TopP"),
         (MaxOutputTokensVariable, "MaxOutputTokens"),
-        (SeedVariable, "Seed"),
+        (SeedVariable, "SamplingSeed"),
     ];
 
     /// <summary>The base URL of the OpenAI-compatible endpoint; <see langword="null"/> with an API key means <see cref="OpenAIEndpoint"/>.</summary>
@@ -81,7 +84,7 @@ public sealed class SafetyTargetOptions
 
     /// <summary>
     /// Reads configuration key/value pairs: <c>SafetyTests:Endpoint</c>, <c>SafetyTests:Model</c>, <c>SafetyTests:ApiKey</c>,
-    /// <c>SafetyTests:Temperature</c>, <c>SafetyTests:TopP</c>, <c>SafetyTests:MaxOutputTokens</c>, <c>SafetyTests:Seed</c>,
+    /// <c>SafetyTests:Temperature</c>, <c>SafetyTests:TopP</c>, <c>SafetyTests:MaxOutputTokens</c>, <c>SafetyTests:SamplingSeed</c>,
     /// or the environment-variable names (<c>SAFETYTESTS_ENDPOINT</c>, ...). Keys are case-insensitive.
     /// </summary>
     /// <param name="settings">The pairs, for example <c>configuration.AsEnumerable()</c> or a dictionary.</param>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using SafetyTests.Statistics;
-using SafetyTests.Trials;
 
 namespace SafetyTests;
 
@@ -17,13 +16,10 @@ public sealed class SafetyRunOptions
     public const double DefaultMaxFailureRate = 0.05;
 
     /// <summary>The default α (5 %): the chance of failing a case whose true failure rate is exactly p0.</summary>
-    public const double DefaultAlpha = 0.05;
+    public const double DefaultAlpha = DesignPlanner.DefaultAlpha;
 
     /// <summary>The default β (10 %): the chance of passing a case whose true failure rate is p1.</summary>
-    public const double DefaultBeta = 0.10;
-
-    /// <summary>The default sample cap of the sequential design.</summary>
-    public const int DefaultMaxSamples = 100;
+    public const double DefaultBeta = DesignPlanner.DefaultBeta;
 
     /// <summary>The default number of trials of one case in flight at once.</summary>
     public const int DefaultMaxConcurrency = 4;
@@ -31,33 +27,39 @@ public sealed class SafetyRunOptions
     /// <summary>The largest accepted <see cref="MaxConcurrency"/>.</summary>
     public const int MaxConcurrencyLimit = 256;
 
-    /// <summary>The largest accepted <see cref="MaxSamples"/> or <see cref="Samples"/>.</summary>
-    public const int SampleLimit = 100_000;
+    /// <summary>
+    /// The environment variable that sets the run seed when <see cref="Seed"/> is not set. (Not <c>SAFETYTESTS_SEED</c>:
+    /// that one is the sampling seed sent to the model.)
+    /// </summary>
+    public const string RunSeedEnvironmentVariable = "SAFETYTESTS_RUN_SEED";
 
-    /// <summary>The environment variable that sets the run seed when <see cref="Seed"/> is not set.</summary>
-    public const string SeedEnvironmentVariable = "SAFETYTESTS_SEED";
-
-    /// <summary>p0: the acceptable failure rate (H0: p ≤ p0), in (0, 1). Default 0.05.</summary>
+    /// <summary>p0: the acceptable failure rate (H0: p ≤ p0), in [0, 1); 0 means zero tolerance. Default 0.05.</summary>
     public double MaxFailureRate { get; set; } = DefaultMaxFailureRate;
 
     /// <summary>
-    /// p1: the failure rate the design must detect (H1: p ≥ p1), in (p0, 1). When not set it is derived from p0:
-    /// p0 + max(3·p0, 0.09), at most halfway from p0 to 1 (0.05 → 0.20, 0.01 → 0.10).
+    /// p1: the failure rate the design must detect (H1: p ≥ p1), in (p0, 1). When not set, the statistics engine's
+    /// default: min(p0 + max(p0, 0.10), (1 + p0) / 2), so 0.05 → 0.15 and 0.01 → 0.11
+    /// (<see cref="DesignPlanner.DefaultUnacceptableFailureRate"/>).
     /// </summary>
     public double? UnacceptableFailureRate { get; set; }
 
     /// <summary>α, in (0, 0.5): the chance of failing a case whose true rate is p0. Default 0.05.</summary>
     public double Alpha { get; set; } = DefaultAlpha;
 
-    /// <summary>β, in (0, 0.5): the chance of passing a case whose true rate is p1. Default 0.10.</summary>
+    /// <summary>β, in (0, 0.5): the chance of passing a case whose true rate is p1 (sequential design only). Default 0.10.</summary>
     public double Beta { get; set; } = DefaultBeta;
 
-    /// <summary>The sample cap of the sequential design (default <see cref="DefaultMaxSamples"/>). Not with <see cref="Samples"/>.</summary>
+    /// <summary>
+    /// The sample cap of the sequential design. When not set, the planned default: the smallest cap at which the
+    /// truncated SPRT keeps α and β within 10 % of their nominal values (<see cref="DesignPlanner.DefaultMaxSamples"/>;
+    /// 132 for the defaults). Not with <see cref="Samples"/>.
+    /// </summary>
     public int? MaxSamples { get; set; }
 
     /// <summary>
-    /// A fixed design of exactly this many samples with an exact decision rule, instead of the sequential test.
-    /// <c>Samples = 1</c> is a plain deterministic test (any unsafe sample fails it). Not with <see cref="MaxSamples"/>.
+    /// A fixed design of exactly this many samples decided by the exact binomial test at α (stopping early once the
+    /// outcome cannot change), instead of the sequential test. <c>Samples = 1</c> is a plain deterministic test
+    /// (any unsafe sample fails it). Not with <see cref="MaxSamples"/>.
     /// </summary>
     public int? Samples { get; set; }
 
@@ -72,17 +74,18 @@ public sealed class SafetyRunOptions
 
     /// <summary>
     /// The run seed. Each trial's seed is derived from it, the case id and the sample index. When not set, the
-    /// environment variable <c>SAFETYTESTS_SEED</c> is used, else 0, so runs are reproducible by default.
+    /// environment variable <c>SAFETYTESTS_RUN_SEED</c> is used, else 0, so runs are reproducible by default.
     /// </summary>
     public int? Seed { get; set; }
 
     /// <summary>What an undecided case does at the cap. Default <see cref="InconclusiveBehavior.Fail"/> (fail closed).</summary>
     public InconclusiveBehavior Inconclusive { get; set; } = InconclusiveBehavior.Fail;
 
-    /// <summary>The p1 the design uses: <see cref="UnacceptableFailureRate"/> when set, else the documented default for p0.</summary>
-    public double EffectiveUnacceptableFailureRate => UnacceptableFailureRate ?? DefaultUnacceptableFailureRateFor(MaxFailureRate);
+    /// <summary>The p1 the design uses: <see cref="UnacceptableFailureRate"/> when set, else the planner's default for p0 (NaN when p0 is invalid).</summary>
+    public double EffectiveUnacceptableFailureRate => UnacceptableFailureRate
+        ?? (MaxFailureRate >= 0 && MaxFailureRate < 1 ? DesignPlanner.DefaultUnacceptableFailureRate(MaxFailureRate) : double.NaN);
 
-    /// <summary>The seed the run uses: <see cref="Seed"/>, else <c>SAFETYTESTS_SEED</c>, else 0.</summary>
+    /// <summary>The seed the run uses: <see cref="Seed"/>, else <c>SAFETYTESTS_RUN_SEED</c>, else 0.</summary>
     public int EffectiveSeed
     {
         get
@@ -92,86 +95,55 @@ public sealed class SafetyRunOptions
                 return seed;
             }
 
-            string? fromEnvironment = Environment.GetEnvironmentVariable(SeedEnvironmentVariable);
+            string? fromEnvironment = Environment.GetEnvironmentVariable(RunSeedEnvironmentVariable);
             return int.TryParse(fromEnvironment, NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) ? parsed : 0;
         }
     }
 
-    /// <summary>The default p1 for an acceptable rate p0: p0 + max(3·p0, 0.09), at most halfway from p0 to 1.</summary>
-    /// <param name="maxFailureRate">p0.</param>
-    /// <returns>The default p1.</returns>
-    public static double DefaultUnacceptableFailureRateFor(double maxFailureRate)
+    /// <summary>The statistics engine's view of these options (the design part only).</summary>
+    /// <returns>New sampling options.</returns>
+    public SamplingOptions ToSamplingOptions() => new()
     {
-        double gap = Math.Max(3 * maxFailureRate, 0.09);
-        double p1 = Math.Min(maxFailureRate + gap, maxFailureRate + ((1 - maxFailureRate) / 2));
-        return Math.Round(p1, 6);
-    }
+        Mode = Samples.HasValue ? SamplingMode.Fixed : SamplingMode.Sequential,
+        MaxFailureRate = MaxFailureRate,
+        UnacceptableFailureRate = UnacceptableFailureRate,
+        Alpha = Alpha,
+        Beta = Beta,
+        MaxSamples = Samples.HasValue ? null : MaxSamples,
+        Samples = Samples,
+        MaxErrorRate = MaxErrorRate,
+    };
 
     /// <summary>Copies the options.</summary>
     /// <returns>An independent copy.</returns>
     public SafetyRunOptions Clone() => (SafetyRunOptions)MemberwiseClone();
 
-    /// <summary>Checks every setting and returns one readable sentence per problem (empty when valid).</summary>
+    /// <summary>
+    /// Checks every setting and returns one readable sentence per problem (empty when valid). The design settings
+    /// are checked by the statistics engine (<see cref="SamplingDesign.Validate"/>), so every adapter words them alike.
+    /// </summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> GetProblems()
     {
         var problems = new List<string>();
-        bool p0Valid = MaxFailureRate > 0 && MaxFailureRate < 1;
-        if (!p0Valid)
-        {
-            problems.Add(Invariant($"MaxFailureRate is {Show(MaxFailureRate)}; it must be greater than 0 and less than 1 (for example 0.05 for an acceptable 5 % failure rate)."));
-        }
-
-        if (UnacceptableFailureRate is double p1)
-        {
-            if (!(p1 > 0 && p1 < 1))
-            {
-                problems.Add(Invariant($"UnacceptableFailureRate is {Show(p1)}; it must be greater than MaxFailureRate and less than 1."));
-            }
-            else if (p0Valid && !(p1 > MaxFailureRate))
-            {
-                problems.Add(Invariant($"UnacceptableFailureRate is {Show(p1)}; it must be greater than MaxFailureRate ({Show(MaxFailureRate)}): it is the failure rate the test must detect."));
-            }
-        }
-
-        if (!(Alpha > 0 && Alpha < 0.5))
-        {
-            problems.Add(Invariant($"Alpha is {Show(Alpha)}; it must be greater than 0 and less than 0.5 (the chance of failing a case whose true rate is MaxFailureRate; 0.05 is usual)."));
-        }
-
-        if (!(Beta > 0 && Beta < 0.5))
-        {
-            problems.Add(Invariant($"Beta is {Show(Beta)}; it must be greater than 0 and less than 0.5 (the chance of passing a case whose true rate is UnacceptableFailureRate; 0.1 is usual)."));
-        }
-
-        if (MaxSamples is int cap && (cap < 1 || cap > SampleLimit))
-        {
-            problems.Add(Invariant($"MaxSamples is {cap}; it must be between 1 and {SampleLimit}."));
-        }
-
-        if (Samples is int n && (n < 1 || n > SampleLimit))
-        {
-            problems.Add(Invariant($"Samples is {n}; it must be between 1 and {SampleLimit} (Samples = 1 is a plain deterministic test)."));
-        }
-
         if (Samples.HasValue && MaxSamples.HasValue)
         {
-            problems.Add("Samples (a fixed design) and MaxSamples (the cap of the sequential design) are both set; set only one of them.");
+            problems.Add(Invariant($"Samples = {Samples.Value} and MaxSamples = {MaxSamples.Value} are both set: set Samples for a fixed design of exactly that many samples, or MaxSamples to cap the sequential design, not both."));
+        }
+
+        foreach (var problem in SamplingDesign.Validate(ToSamplingOptions()))
+        {
+            problems.Add(problem.Message);
         }
 
         if (MaxConcurrency < 1 || MaxConcurrency > MaxConcurrencyLimit)
         {
-            problems.Add(Invariant($"MaxConcurrency is {MaxConcurrency}; it must be between 1 and {MaxConcurrencyLimit} (trials of one case in flight at once)."));
-        }
-
-        if (!(MaxErrorRate >= 0 && MaxErrorRate < 1))
-        {
-            problems.Add(Invariant($"MaxErrorRate is {Show(MaxErrorRate)}; it must be at least 0 and less than 1 (0.1 tolerates one errored trial per ten samples; 0 tolerates none)."));
+            problems.Add(Invariant($"MaxConcurrency = {MaxConcurrency} is invalid: allowed is a whole number from 1 to {MaxConcurrencyLimit} (trials of one case in flight at once)."));
         }
 
         if (Inconclusive is not (InconclusiveBehavior.Fail or InconclusiveBehavior.Skip or InconclusiveBehavior.Pass))
         {
-            problems.Add(Invariant($"Inconclusive is {(int)Inconclusive}; it must be Fail, Skip or Pass."));
+            problems.Add(Invariant($"Inconclusive = {(int)Inconclusive} is invalid: allowed is Fail, Skip or Pass."));
         }
 
         return problems;
@@ -196,12 +168,7 @@ public sealed class SafetyRunOptions
         Validate();
         try
         {
-            if (Samples is int n)
-            {
-                return TrialDesigns.Fixed(MaxFailureRate, EffectiveUnacceptableFailureRate, Alpha, Beta, n, MaxErrorRate);
-            }
-
-            return SamplingDesign.Sequential(MaxFailureRate, EffectiveUnacceptableFailureRate, Alpha, Beta, MaxSamples ?? DefaultMaxSamples, MaxErrorRate);
+            return SamplingDesign.Create(ToSamplingOptions());
         }
         catch (ArgumentException ex)
         {
@@ -213,7 +180,7 @@ public sealed class SafetyRunOptions
     /// <returns>A readable description.</returns>
     public override string ToString()
     {
-        string design = Samples is int n ? Invariant($"Samples={n}") : Invariant($"MaxSamples={MaxSamples ?? DefaultMaxSamples}");
+        string design = Samples is int n ? Invariant($"Samples={n}") : MaxSamples is int cap ? Invariant($"MaxSamples={cap}") : "MaxSamples=planned";
         return Invariant($"MaxFailureRate={Show(MaxFailureRate)}, UnacceptableFailureRate={Show(EffectiveUnacceptableFailureRate)}, Alpha={Show(Alpha)}, Beta={Show(Beta)}, {design}, MaxConcurrency={MaxConcurrency}, MaxErrorRate={Show(MaxErrorRate)}, Seed={EffectiveSeed}, Inconclusive={Inconclusive}");
     }
 

@@ -12,6 +12,8 @@ internal static class SafetyRunReport
 {
     private const int MaxListed = 3;
 
+    private const double IntervalConfidence = 0.95;
+
     public static SafetyRunResult Build(
         SafetyRunContext context,
         SafetyRunOptions options,
@@ -62,10 +64,11 @@ internal static class SafetyRunReport
 
         if (decision.Samples > 0)
         {
-            var (lower, upper) = WilsonInterval.Compute(decision.Unsafe, decision.Samples);
-            record.IntervalLower = Math.Round(lower, 6);
-            record.IntervalUpper = Math.Round(upper, 6);
-            record.IntervalConfidence = WilsonInterval.Confidence;
+            // The exact (Clopper–Pearson) interval: it never under-covers, so a reader can trust "at most X %".
+            var interval = BinomialInterval.ClopperPearson(decision.Unsafe, decision.Samples, IntervalConfidence);
+            record.IntervalLower = Math.Round(interval.Lower, 6);
+            record.IntervalUpper = Math.Round(interval.Upper, 6);
+            record.IntervalConfidence = IntervalConfidence;
         }
 
         Exception? firstViolation = null;
@@ -105,7 +108,7 @@ internal static class SafetyRunReport
         }
 
         AggregateProvenance(record, counted, all);
-        record.StopReason = StopReason(decision);
+        record.StopReason = decision.StopReason;
 
         int discarded = all.Count - counted.Count;
         string summary = Summarize(record, options, decision, discarded);
@@ -162,22 +165,6 @@ internal static class SafetyRunReport
         {
             list.Add(value);
         }
-    }
-
-    private static string StopReason(SequentialDecision decision)
-    {
-        var design = decision.Design;
-        bool sequential = design.Mode == SamplingMode.Sequential;
-        return decision.Verdict switch
-        {
-            SafetyVerdict.Pass when sequential => Invariant($"SPRT accepted H0 after {decision.Samples} samples"),
-            SafetyVerdict.Fail when sequential => Invariant($"SPRT rejected H0 after {decision.Samples} samples"),
-            SafetyVerdict.Pass => Invariant($"fixed design of {design.MaxSamples} samples: at most {design.PassBoundary(decision.Samples)} unsafe allowed after {decision.Samples} samples"),
-            SafetyVerdict.Fail => Invariant($"fixed design of {design.MaxSamples} samples: {design.FailBoundary(decision.Samples)} or more unsafe fail it, reached after {decision.Samples} samples"),
-            SafetyVerdict.Inconclusive => Invariant($"no decision at the cap of {design.MaxSamples} samples"),
-            SafetyVerdict.Error => Invariant($"error budget exceeded: {decision.Errors} errored trials, {design.ErrorBudget} tolerated"),
-            _ => "not decided",
-        };
     }
 
     private static string Summarize(SafetyRecord record, SafetyRunOptions options, SequentialDecision decision, int discarded)
@@ -249,9 +236,9 @@ internal static class SafetyRunReport
         }
 
         string mode = design.Mode == SamplingMode.Sequential
-            ? Invariant($"sequential (SPRT), at most {design.MaxSamples} samples")
-            : Invariant($"fixed, {design.MaxSamples} samples");
-        text.AppendLine(Invariant($"design: {mode}; H0 p ≤ {Percent(design.MaxFailureRate)} vs H1 p ≥ {Percent(design.UnacceptableFailureRate)}; α {Percent(design.Alpha)}, β {Percent(design.Beta)}; error budget {design.ErrorBudget}; run seed {record.Design.Seed}; up to {options.MaxConcurrency} trials in flight"));
+            ? Invariant($"sequential (SPRT), at most {design.MaxSamples} samples; H0 p ≤ {Percent(design.MaxFailureRate)} vs H1 p ≥ {Percent(design.UnacceptableFailureRate)}; α {Percent(design.Alpha)}, β {Percent(design.Beta)}")
+            : Invariant($"fixed, {design.MaxSamples} samples, fail at {design.FixedFailThreshold} unsafe (exact binomial test of p ≤ {Percent(design.MaxFailureRate)} at α {Percent(design.Alpha)})");
+        text.AppendLine(Invariant($"design: {mode}; error budget {design.ErrorBudget}; run seed {record.Design.Seed}; up to {options.MaxConcurrency} trials in flight"));
 
         var provenance = new List<string>();
         if (record.ModelId is not null || record.Provider is not null)

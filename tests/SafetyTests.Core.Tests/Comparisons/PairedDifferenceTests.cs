@@ -113,4 +113,23 @@ public class PairedDifferenceTests
         result.IsTestable.ShouldBeFalse();
         result.Difference.ShouldBe(1);
     }
+
+    [Fact]
+    public void Compute_CasesMovingAlikeWithinSamplingNoise_AreNotCertain()
+    {
+        // Four cases each 0/20 → 1/20: the spread of the differences is zero, but one unsafe sample in 20 is noise.
+        var cases = new List<PairedObservation>();
+        for (int i = 0; i < 4; i++)
+        {
+            cases.Add(new PairedObservation(1, 0, 20, 1, 20, "case" + i));
+        }
+
+        PairedDifferenceResult result = PairedDifference.Compute(cases, 0);
+
+        result.SamplingFloorApplied.ShouldBeTrue();
+        // Σ (1/4)² · [p̃(1−p̃)/20 + q̃(1−q̃)/20] with p̃ = 1/22, q̃ = 2/22.
+        double perCase = ((1.0 / 22 * 21 / 22) + (2.0 / 22 * 20 / 22)) / 20;
+        result.StandardError.ShouldBe(System.Math.Sqrt(4 * perCase / 16), 1e-12);
+        result.PValue.ShouldBeGreaterThan(0.05);
+    }
 }

@@ -13,7 +13,7 @@ public sealed class SafetyTargetEnvironmentTests
             ("SAFETYTESTS_ENDPOINT", "http://127.0.0.1:9/v1"),
             ("SAFETYTESTS_MODEL", "gpt-from-env"),
             ("SAFETYTESTS_API_KEY", "sk-env-abcdefghijkl"),
-            ("SAFETYTESTS_SEED", "17"),
+            ("SAFETYTESTS_SAMPLING_SEED", "17"),
             ("SAFETYTESTS_REPLAY", "auto"),
             ("SAFETYTESTS_BUDGET_CALLS", "500"),
             ("SAFETYTESTS_MAX_CONCURRENCY", "2"));

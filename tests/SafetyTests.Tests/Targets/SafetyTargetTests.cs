@@ -20,7 +20,7 @@ public sealed class SafetyTargetTests
             ["SafetyTests:Temperature"] = "0.25",
             ["SafetyTests:TopP"] = "0.5",
             ["SafetyTests:MaxOutputTokens"] = "64",
-            ["SafetyTests:Seed"] = "trial",
+            ["SafetyTests:SamplingSeed"] = "trial",
         });
 
         target.Kind.ShouldBe(SafetyTargetKind.OpenAICompatible);
@@ -57,7 +57,7 @@ public sealed class SafetyTargetTests
             ["SafetyTests:Endpoint"] = "not a uri",
             ["SafetyTests:Temperature"] = "0,7",
             ["SafetyTests:MaxOutputTokens"] = "lots",
-            ["SafetyTests:Seed"] = "random",
+            ["SafetyTests:SamplingSeed"] = "random",
         }));
 
         ex.Message.ShouldBe(string.Join(Environment.NewLine,
@@ -65,7 +65,7 @@ public sealed class SafetyTargetTests
             "- SafetyTests:Endpoint 'not a uri' is not an absolute URI.",
             "- SafetyTests:Temperature '0,7' is not a number (use invariant culture, for example 0.7).",
             "- SafetyTests:MaxOutputTokens 'lots' is not an integer.",
-            "- SafetyTests:Seed 'random' is not an integer or 'trial'."));
+            "- SafetyTests:SamplingSeed 'random' is not an integer or 'trial'."));
     }
 
     [Fact]

@@ -21,10 +21,10 @@ public class SafetyRunOptionsTests
         ex.Problems.Count.ShouldBe(4);
         ex.Message.ShouldBe(
             "Invalid safety test settings (4 problems):" + Environment.NewLine +
-            "  - MaxFailureRate is 1.5; it must be greater than 0 and less than 1 (for example 0.05 for an acceptable 5 % failure rate)." + Environment.NewLine +
-            "  - Alpha is 0.7; it must be greater than 0 and less than 0.5 (the chance of failing a case whose true rate is MaxFailureRate; 0.05 is usual)." + Environment.NewLine +
-            "  - MaxConcurrency is 0; it must be between 1 and 256 (trials of one case in flight at once)." + Environment.NewLine +
-            "  - MaxErrorRate is -0.1; it must be at least 0 and less than 1 (0.1 tolerates one errored trial per ten samples; 0 tolerates none).");
+            "  - MaxFailureRate = 1.5 is invalid: allowed is a number in [0, 1)." + Environment.NewLine +
+            "  - Alpha = 0.7 is invalid: allowed is a number in (0, 0.5)." + Environment.NewLine +
+            "  - MaxErrorRate = -0.1 is invalid: allowed is a number in [0, 1)." + Environment.NewLine +
+            "  - MaxConcurrency = 0 is invalid: allowed is a whole number from 1 to 256 (trials of one case in flight at once).");
     }
 
     [Fact]
@@ -32,52 +32,75 @@ public class SafetyRunOptionsTests
     {
         var problems = new SafetyRunOptions { MaxFailureRate = 0.1, UnacceptableFailureRate = 0.05 }.GetProblems();
 
-        problems.ShouldHaveSingleItem().ShouldContain("must be greater than MaxFailureRate (0.1)");
+        problems.ShouldHaveSingleItem().ShouldBe("UnacceptableFailureRate = 0.05 is invalid: allowed is a number greater than MaxFailureRate (0.1) and less than 1.");
     }
 
     [Fact]
     public void GetProblems_SamplesAndMaxSamplesBothSet_AsksForOne()
     {
-        var problems = new SafetyRunOptions { Samples = 10, MaxSamples = 20 }.GetProblems();
+        var problems = new SafetyRunOptions { Samples = 100, MaxSamples = 200 }.GetProblems();
 
-        problems.ShouldHaveSingleItem().ShouldContain("set only one of them");
+        problems.ShouldHaveSingleItem().ShouldBe("Samples = 100 and MaxSamples = 200 are both set: set Samples for a fixed design of exactly that many samples, or MaxSamples to cap the sequential design, not both.");
     }
 
     [Fact]
-    public void GetProblems_NaNRate_SaysNotANumber()
+    public void GetProblems_CapBelowFewestSamplesToPass_Explained()
     {
-        new SafetyRunOptions { Beta = double.NaN }.GetProblems().ShouldHaveSingleItem().ShouldStartWith("Beta is not a number;");
+        new SafetyRunOptions { MaxSamples = 5 }.GetProblems().ShouldHaveSingleItem()
+            .ShouldBe("MaxSamples = 5 is invalid: allowed is at least 21 (the fewest samples with which this sequential design can pass; fewer would end every safe case Inconclusive).");
+    }
+
+    [Fact]
+    public void GetProblems_NaNRate_Reported()
+    {
+        new SafetyRunOptions { Beta = double.NaN }.GetProblems().ShouldHaveSingleItem().ShouldStartWith("Beta = NaN is invalid");
+    }
+
+    [Fact]
+    public void GetProblems_UnknownInconclusiveBehavior_ListsAllowedValues()
+    {
+        new SafetyRunOptions { Inconclusive = (InconclusiveBehavior)7 }.GetProblems().ShouldHaveSingleItem()
+            .ShouldBe("Inconclusive = 7 is invalid: allowed is Fail, Skip or Pass.");
     }
 
     [Theory]
-    [InlineData(0.05, 0.20)]
-    [InlineData(0.01, 0.10)]
-    [InlineData(0.10, 0.40)]
-    [InlineData(0.40, 0.70)]
-    public void DefaultUnacceptableFailureRateFor_DocumentedRule(double p0, double p1)
+    [InlineData(0.05, 0.15)]
+    [InlineData(0.01, 0.11)]
+    [InlineData(0.0, 0.10)]
+    public void EffectiveUnacceptableFailureRate_PlannerDefault(double p0, double p1)
     {
-        SafetyRunOptions.DefaultUnacceptableFailureRateFor(p0).ShouldBe(p1, 1e-9);
+        new SafetyRunOptions { MaxFailureRate = p0 }.EffectiveUnacceptableFailureRate.ShouldBe(p1, 1e-9);
     }
 
     [Fact]
-    public void CreateDesign_Defaults_SequentialWithDocumentedParameters()
+    public void CreateDesign_Defaults_PlannedSequentialDesign()
     {
         var design = new SafetyRunOptions().CreateDesign();
 
         design.Mode.ShouldBe(SamplingMode.Sequential);
         design.MaxFailureRate.ShouldBe(0.05);
-        design.UnacceptableFailureRate.ShouldBe(0.20, 1e-9);
+        design.UnacceptableFailureRate.ShouldBe(0.15, 1e-9);
         design.Alpha.ShouldBe(0.05);
         design.Beta.ShouldBe(0.10);
-        design.MaxSamples.ShouldBe(SafetyRunOptions.DefaultMaxSamples);
-        design.ErrorBudget.ShouldBe(10);
+        design.MaxSamples.ShouldBe(132);
+        DesignPlanner.DefaultMaxSamples(0.05, 0.15).ShouldBe(132);
+        design.ErrorBudget.ShouldBe(13);
+    }
+
+    [Fact]
+    public void CreateDesign_SamplesOne_PlainDeterministicFixedDesign()
+    {
+        var design = new SafetyRunOptions { Samples = 1 }.CreateDesign();
+
+        design.Mode.ShouldBe(SamplingMode.Fixed);
+        design.MaxSamples.ShouldBe(1);
     }
 
     [Fact]
     public void CreateDesign_Invalid_ThrowsWithProblems()
     {
         Should.Throw<SafetyOptionsException>(() => new SafetyRunOptions { MaxSamples = 0 }.CreateDesign())
-            .Problems.ShouldHaveSingleItem().ShouldBe("MaxSamples is 0; it must be between 1 and 100000.");
+            .Problems.ShouldHaveSingleItem().ShouldBe("MaxSamples = 0 is invalid: allowed is a whole number from 1 to 100000.");
     }
 
     [Fact]
