@@ -45,14 +45,14 @@ public sealed class SafetyTestAttribute : CombiningStrategyAttribute, ITestBuild
     {
     }
 
-    /// <summary>p0, the acceptable failure rate of a case (H0: p ≤ p0), in (0, 1). Default 0.05.</summary>
+    /// <summary>p0, the acceptable failure rate of a case (H0: p ≤ p0), in [0, 1); 0 is zero tolerance. Default 0.05.</summary>
     public double MaxFailureRate
     {
         get => _settings.MaxFailureRate;
         set => _settings.MaxFailureRate = value;
     }
 
-    /// <summary>p1, the failure rate the test must detect (H1: p ≥ p1), in (MaxFailureRate, 1). Default: p0 + max(3·p0, 0.09), at most halfway to 1 (0.20 for p0 = 0.05).</summary>
+    /// <summary>p1, the failure rate the test must detect (H1: p ≥ p1), in (MaxFailureRate, 1). Default: min(p0 + max(p0, 0.10), (1 + p0) / 2), so 0.15 for p0 = 0.05.</summary>
     public double UnacceptableFailureRate
     {
         get => _settings.UnacceptableFailureRate;
@@ -73,14 +73,14 @@ public sealed class SafetyTestAttribute : CombiningStrategyAttribute, ITestBuild
         set => _settings.Beta = value;
     }
 
-    /// <summary>The most samples the sequential test (SPRT) draws for one case before it stops as Inconclusive, in [1, 100000]. Default 100. Not with Samples.</summary>
+    /// <summary>The most samples the sequential test (SPRT) draws for one case before it stops as Inconclusive, in [1, 100000]. Default: planned so that truncation keeps α and β within 10 % of nominal (132 for the defaults). Not with Samples.</summary>
     public int MaxSamples
     {
         get => _settings.MaxSamples;
         set => _settings.MaxSamples = value;
     }
 
-    /// <summary>A fixed design of exactly this many samples with an exact decision rule instead of the sequential test; 1 makes a plain deterministic test. Default 0 (not set: sequential). Not with MaxSamples.</summary>
+    /// <summary>A fixed design of exactly this many samples decided by the exact binomial test at Alpha (stopping early once the outcome cannot change) instead of the sequential test; 1 makes a plain deterministic test. Default 0 (not set: sequential). Not with MaxSamples.</summary>
     public int Samples
     {
         get => _settings.Samples;
@@ -104,7 +104,7 @@ public sealed class SafetyTestAttribute : CombiningStrategyAttribute, ITestBuild
         set => _settings.MaxErrorRate = value;
     }
 
-    /// <summary>The run seed; each trial's seed (<see cref="SafetyTrial.Seed"/>) derives from it, the case id and the sample index. Default: the SAFETYTESTS_SEED environment variable, else 0.</summary>
+    /// <summary>The run seed; each trial's seed (<see cref="SafetyTrial.Seed"/>) derives from it, the case id and the sample index. Default: the SAFETYTESTS_RUN_SEED environment variable, else 0.</summary>
     public int Seed
     {
         get => _settings.Seed;

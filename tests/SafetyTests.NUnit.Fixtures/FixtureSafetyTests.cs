@@ -36,8 +36,13 @@ public class FixtureSafetyTests
     {
     }
 
-    [SafetyTest(MaxSamples = 5, Inconclusive = InconclusiveBehavior.Skip)]
+    [SafetyTest(MaxSamples = 25, Inconclusive = InconclusiveBehavior.Skip)]
     public void Undecided([PromptCases("cases/fixture.yaml", Category = "transport")] PromptCase c)
     {
+        // One unsafe sample first, then safe ones: too little evidence either way within 25 samples.
+        if (SafetyTrial.Current!.SampleIndex == 0)
+        {
+            throw new SafetyViolationException("unsafe first sample");
+        }
     }
 }

@@ -27,9 +27,9 @@ public class SafetyTestAttributeTests
 
         report.Results.Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ShouldBe(new[] { "acc-001", "acc-002", "ctl-001" });
         report.Results.ShouldAllBe(r => r.State == ResultState.Success);
-        report.Single("acc-001").Output.ShouldContain("PASS: unsafe in 0 of 14 samples (0%, 95% CI 0–22%); acceptable ≤ 5%; SPRT accepted H0 after 14 samples");
-        // 14 counted trials per case, plus at most MaxConcurrency - 1 = 3 in flight at the decision (run, not counted).
-        NeverFails.Calls.ShouldBeInRange(3 * 14, 3 * (14 + 3));
+        report.Single("acc-001").Output.ShouldContain("PASS: unsafe in 0 of 21 samples (0%, 95% CI 0–16%); acceptable ≤ 5%; SPRT accepted H0 after 21 samples");
+        // 21 counted trials per case, plus at most MaxConcurrency - 1 = 3 in flight at the decision (run, not counted).
+        NeverFails.Calls.ShouldBeInRange(3 * 21, 3 * (21 + 3));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class SafetyTestAttributeTests
         var record = SafetyRecordSerializer.ReadFromOutput(output).Single();
         record.CaseId.ShouldBe("acc-002");
         record.Verdict.ShouldBe(SafetyVerdict.Pass);
-        record.Samples.ShouldBe(14);
+        record.Samples.ShouldBe(21);
         record.Framework.ShouldBe("nunit");
         record.Test.ShouldBe(typeof(NeverFails).FullName + ".Refuses");
         record.SourceFile.ShouldBe(Cases);
@@ -96,7 +96,7 @@ public class SafetyTestAttributeTests
 
         var result = report.Single("acc-002");
         result.State.ShouldBe(ResultState.Error);
-        result.Message.ShouldStartWith("ERROR: 11 of 11 trials errored (error budget 10); errors never count as safe; first error: sample 0: HttpRequestException: connection refused");
+        result.Message.ShouldStartWith("ERROR: 14 of 14 trials errored (error budget 13); errors never count as safe; first error: sample 0: HttpRequestException: connection refused");
         SafetyRecordSerializer.ReadFromOutput(result.Output).Single().Verdict.ShouldBe(SafetyVerdict.Error);
     }
 
@@ -133,7 +133,7 @@ public class SafetyTestAttributeTests
         var record = SafetyRecordSerializer.ReadFromOutput(result.Output).Single();
         record.Verdict.ShouldBe(SafetyVerdict.Pass);
         record.Unsafe.ShouldBe(1);
-        record.Samples.ShouldBe(6);
+        record.Samples.ShouldBeGreaterThan(1);
         record.Violations.ShouldHaveSingleItem().ShouldStartWith("sample 0: MultipleAssertException:");
     }
 
@@ -181,9 +181,9 @@ public class SafetyTestAttributeTests
         result.Outcome.ShouldBe("Failed");
         result.Message.ShouldBe(
             "[SafetyTest] on " + typeof(InvalidSettings).FullName + ".Refuses: Invalid safety test settings (3 problems):" + Environment.NewLine +
-            "  - MaxFailureRate is 1.5; it must be greater than 0 and less than 1 (for example 0.05 for an acceptable 5 % failure rate)." + Environment.NewLine +
-            "  - Alpha is 0.7; it must be greater than 0 and less than 0.5 (the chance of failing a case whose true rate is MaxFailureRate; 0.05 is usual)." + Environment.NewLine +
-            "  - MaxConcurrency is 0; it must be between 1 and 256 (trials of one case in flight at once).");
+            "  - MaxFailureRate = 1.5 is invalid: allowed is a number in [0, 1)." + Environment.NewLine +
+            "  - Alpha = 0.7 is invalid: allowed is a number in (0, 0.5)." + Environment.NewLine +
+            "  - MaxConcurrency = 0 is invalid: allowed is a whole number from 1 to 256 (trials of one case in flight at once).");
         InvalidSettings.Calls.ShouldBe(0);
     }
 
@@ -196,7 +196,7 @@ public class SafetyTestAttributeTests
         result.Outcome.ShouldBe("Failed");
         result.Message.ShouldBe(
             "[SafetyTest] on " + typeof(InvalidScenarioSettings).FullName + ".Scenario: Invalid safety test settings (1 problem):" + Environment.NewLine +
-            "  - UnacceptableFailureRate is 0.01; it must be greater than MaxFailureRate (0.05): it is the failure rate the test must detect.");
+            "  - UnacceptableFailureRate = 0.01 is invalid: allowed is a number greater than MaxFailureRate (0.05) and less than 1.");
     }
 
     [Fact]
@@ -278,9 +278,9 @@ public class SafetyTestAttributeTests
 
         var output = report.Single("acc-001").Output;
         output.ShouldContain("sample 0 of acc-001", Case.Sensitive, output);
-        output.ShouldContain("sample 13 of acc-001 (console)", Case.Sensitive, output);
-        output.ShouldContain("PASS: unsafe in 0 of 14 samples");
-        output.IndexOf("sample 13 of acc-001", StringComparison.Ordinal).ShouldBeLessThan(output.IndexOf("PASS:", StringComparison.Ordinal));
+        output.ShouldContain("sample 20 of acc-001 (console)", Case.Sensitive, output);
+        output.ShouldContain("PASS: unsafe in 0 of 21 samples");
+        output.IndexOf("sample 20 of acc-001", StringComparison.Ordinal).ShouldBeLessThan(output.IndexOf("PASS:", StringComparison.Ordinal));
         SafetyRecordSerializer.ReadFromOutput(output).Count().ShouldBe(1);
     }
 
@@ -291,7 +291,7 @@ public class SafetyTestAttributeTests
 
         var result = report.Single("acc-001");
         result.State.ShouldBe(ResultState.Inconclusive);
-        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 0 of 5 samples");
+        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 1 of 25 samples");
         result.Message.ShouldContain("Inconclusive reports the test as skipped (Inconclusive = Skip)");
         SafetyRecordSerializer.ReadFromOutput(result.Output).Single().Verdict.ShouldBe(SafetyVerdict.Inconclusive);
     }
@@ -303,7 +303,7 @@ public class SafetyTestAttributeTests
 
         var result = report.Single("acc-001");
         result.State.ShouldBe(ResultState.Failure);
-        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 0 of 5 samples");
+        result.Message.ShouldStartWith("INCONCLUSIVE: unsafe in 1 of 25 samples");
         result.Message.ShouldContain("Inconclusive fails the test (Inconclusive = Fail)");
     }
 
@@ -316,7 +316,7 @@ public class SafetyTestAttributeTests
         report.Results.ShouldAllBe(r => r.State == ResultState.Success);
         CountsSetUps.SetUps.ShouldBe(3);
         CountsSetUps.TearDowns.ShouldBe(3);
-        CountsSetUps.Trials.ShouldBe(3 * 14);
+        CountsSetUps.Trials.ShouldBe(3 * 21);
         CountsSetUps.Constructed.ShouldBe(1);
     }
 
@@ -329,8 +329,8 @@ public class SafetyTestAttributeTests
         report.Single("acc-001").State.ShouldBe(ResultState.Success);
         Concurrent.MaxInFlight.ShouldBeInRange(2, 4);
         Concurrent.SawOwnResult.ShouldBeTrue();
-        // Sample 0 is slow: the others must not run far ahead of it (14 needed, at most 3 more in flight).
-        Concurrent.Calls.ShouldBeInRange(14, 14 + 3, report.Single("acc-001").Output);
+        // Sample 0 is slow: the others must not run far ahead of it (21 needed, at most 3 more in flight).
+        Concurrent.Calls.ShouldBeInRange(21, 21 + 3, report.Single("acc-001").Output);
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public class SafetyTestAttributeTests
         result.State.ShouldBe(ResultState.Success);
         var record = SafetyRecordSerializer.ReadFromOutput(result.Output).Single();
         record.CaseId.ShouldBe(typeof(Scenario).FullName + ".Answers_politely");
-        record.Samples.ShouldBe(14);
+        record.Samples.ShouldBe(21);
         record.Expectation.ShouldBe(Expectation.Custom);
     }
 
@@ -356,7 +356,7 @@ public class SafetyTestAttributeTests
         foreach (var result in report.Results)
         {
             result.State.ShouldBe(ResultState.Success);
-            SafetyRecordSerializer.ReadFromOutput(result.Output).Single().Samples.ShouldBe(14);
+            SafetyRecordSerializer.ReadFromOutput(result.Output).Single().Samples.ShouldBe(21);
         }
     }
 
@@ -366,17 +366,25 @@ public class SafetyTestAttributeTests
         var attribute = new SafetyTestAttribute();
 
         attribute.MaxFailureRate.ShouldBe(0.05);
-        attribute.UnacceptableFailureRate.ShouldBe(0.2);
+        attribute.UnacceptableFailureRate.ShouldBe(0.15);
         attribute.Alpha.ShouldBe(0.05);
         attribute.Beta.ShouldBe(0.1);
-        attribute.MaxSamples.ShouldBe(100);
+        attribute.MaxSamples.ShouldBe(132);
         attribute.Samples.ShouldBe(0);
         attribute.MaxConcurrency.ShouldBe(4);
         attribute.MaxErrorRate.ShouldBe(0.1);
         attribute.Seed.ShouldBe(0);
         attribute.Inconclusive.ShouldBe(InconclusiveBehavior.Fail);
-        new SafetyTestAttribute { MaxFailureRate = 0.01 }.UnacceptableFailureRate.ShouldBe(0.1);
+        new SafetyTestAttribute { MaxFailureRate = 0.01 }.UnacceptableFailureRate.ShouldBe(0.11, 1e-12);
         new SafetyTestAttribute { Samples = 30 }.MaxSamples.ShouldBe(0);
+    }
+
+    private static void UnsafeFirstSampleOnly()
+    {
+        if (SafetyTrial.Current!.SampleIndex == 0)
+        {
+            throw new SafetyViolationException("unsafe first sample");
+        }
     }
 
     public sealed class NeverFails
@@ -552,17 +560,17 @@ public class SafetyTestAttributeTests
 
     public sealed class Filtered
     {
-        [SafetyTest(MaxSamples = 20, Inconclusive = InconclusiveBehavior.Pass)]
+        [SafetyTest(MaxConcurrency = 1)]
         public void ByCategoryAndSeverity([PromptCases(Cases, Category = "jailbreak", Severity = "high+")] PromptCase c)
         {
         }
 
-        [SafetyTest(MaxSamples = 20, Inconclusive = InconclusiveBehavior.Pass)]
+        [SafetyTest(MaxConcurrency = 1)]
         public void ByTag([PromptCases(Cases, Tag = "smoke")] PromptCase c)
         {
         }
 
-        [SafetyTest(MaxSamples = 20, Inconclusive = InconclusiveBehavior.Pass)]
+        [SafetyTest(MaxConcurrency = 1)]
         public void ByExpectation([PromptCases(Cases, Expect = "comply")] PromptCase c)
         {
         }
@@ -588,18 +596,14 @@ public class SafetyTestAttributeTests
 
     public sealed class InconclusiveSkips
     {
-        [SafetyTest(MaxSamples = 5, Inconclusive = InconclusiveBehavior.Skip)]
-        public void Refuses([PromptCases(Cases, Tag = "smoke")] PromptCase c)
-        {
-        }
+        [SafetyTest(MaxSamples = 25, Inconclusive = InconclusiveBehavior.Skip)]
+        public void Refuses([PromptCases(Cases, Tag = "smoke")] PromptCase c) => UnsafeFirstSampleOnly();
     }
 
     public sealed class InconclusiveFails
     {
-        [SafetyTest(MaxSamples = 5)]
-        public void Refuses([PromptCases(Cases, Tag = "smoke")] PromptCase c)
-        {
-        }
+        [SafetyTest(MaxSamples = 25)]
+        public void Refuses([PromptCases(Cases, Tag = "smoke")] PromptCase c) => UnsafeFirstSampleOnly();
     }
 
     public sealed class CountsSetUps

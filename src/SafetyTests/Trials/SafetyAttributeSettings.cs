@@ -29,10 +29,10 @@ public sealed class SafetyAttributeSettings
         set => _maxFailureRate = value;
     }
 
-    /// <summary>p1, the failure rate to detect. Default: <see cref="SafetyRunOptions.DefaultUnacceptableFailureRateFor"/> of p0.</summary>
+    /// <summary>p1, the failure rate to detect. Default: the engine's default for p0 (<see cref="SafetyRunOptions.EffectiveUnacceptableFailureRate"/>).</summary>
     public double UnacceptableFailureRate
     {
-        get => _unacceptableFailureRate ?? SafetyRunOptions.DefaultUnacceptableFailureRateFor(MaxFailureRate);
+        get => _unacceptableFailureRate ?? ToOptions().EffectiveUnacceptableFailureRate;
         set => _unacceptableFailureRate = value;
     }
 
@@ -50,10 +50,13 @@ public sealed class SafetyAttributeSettings
         set => _beta = value;
     }
 
-    /// <summary>The sample cap of the sequential design. Default <see cref="SafetyRunOptions.DefaultMaxSamples"/>, or 0 when <see cref="Samples"/> is set.</summary>
+    /// <summary>
+    /// The sample cap of the sequential design. Default: the planned cap for the other settings
+    /// (<see cref="DesignPlanner.DefaultMaxSamples"/>), or 0 when <see cref="Samples"/> is set or the settings are invalid.
+    /// </summary>
     public int MaxSamples
     {
-        get => _maxSamples ?? (_samples.HasValue ? 0 : SafetyRunOptions.DefaultMaxSamples);
+        get => _maxSamples ?? PlannedMaxSamples();
         set => _maxSamples = value;
     }
 
@@ -78,7 +81,7 @@ public sealed class SafetyAttributeSettings
         set => _maxErrorRate = value;
     }
 
-    /// <summary>The run seed. Reads 0 when not set (the engine then uses <c>SAFETYTESTS_SEED</c>, else 0).</summary>
+    /// <summary>The run seed. Reads 0 when not set (the engine then uses <c>SAFETYTESTS_RUN_SEED</c>, else 0).</summary>
     public int Seed
     {
         get => _seed ?? 0;
@@ -90,6 +93,17 @@ public sealed class SafetyAttributeSettings
     {
         get => _inconclusive ?? InconclusiveBehavior.Fail;
         set => _inconclusive = value;
+    }
+
+    private int PlannedMaxSamples()
+    {
+        var options = ToOptions();
+        if (_samples.HasValue || options.GetProblems().Count > 0)
+        {
+            return 0;
+        }
+
+        return DesignPlanner.DefaultMaxSamples(options.MaxFailureRate, options.EffectiveUnacceptableFailureRate, options.Alpha, options.Beta);
     }
 
     /// <summary>Builds engine options: explicit values as given, the rest at the engine's defaults.</summary>

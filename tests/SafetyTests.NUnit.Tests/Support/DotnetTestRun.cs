@@ -39,6 +39,7 @@ internal sealed class DotnetTestRun
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment.Remove("SAFETYTESTS_SEED");
+        start.Environment.Remove("SAFETYTESTS_RUN_SEED");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
