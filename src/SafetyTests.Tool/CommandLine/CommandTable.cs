@@ -12,6 +12,9 @@ internal static class CommandTable
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
         new PlanCommand(),
+        new JudgeCommand(),
+        new GateCommand(),
+        new BaselineCommand(),
     };
 
     /// <summary>Finds a verb by name (case-sensitive, as typed).</summary>
