@@ -81,6 +81,13 @@ public sealed class SafetyTrialRunner
                         break;
                     }
 
+                    if (FindBudgetExhaustion(inOrder.Exception) is { } budget)
+                    {
+                        // Not a sample and not an infrastructure error: stop without a decision.
+                        decision.Abandon(budget.InconclusiveReason);
+                        break;
+                    }
+
                     counted.Add(inOrder);
                     decision.Record(inOrder.Outcome);
                     next++;
@@ -132,6 +139,19 @@ public sealed class SafetyTrialRunner
         all.Sort(static (a, b) => a.Index.CompareTo(b.Index));
         long durationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return SafetyRunReport.Build(context, Options, decision, runSeed, counted, all, durationMs);
+    }
+
+    private static SafetyBudgetExceededException? FindBudgetExhaustion(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SafetyBudgetExceededException budget)
+            {
+                return budget;
+            }
+        }
+
+        return null;
     }
 
     private async Task<TrialResult> RunTrialAsync(PromptCase? promptCase, int index, int seed, Func<SafetyTrial, ValueTask> body, CancellationToken stop)
