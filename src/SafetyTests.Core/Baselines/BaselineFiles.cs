@@ -32,17 +32,18 @@ internal static class BaselineFiles
             return null;
         }
 
-        string text = File.ReadAllText(path, Encoding.UTF8);
-        return BaselineSerializer.Deserialize(text, path);
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return BaselineSerializer.Deserialize(reader, path);
     }
 
-    /// <summary>Reads a file's text, or null when it does not exist.</summary>
-    public static string? TryReadText(string path) => File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
-
-    /// <summary>Writes text atomically: the file either keeps its old content or has the new content whole.</summary>
-    public static void WriteAtomically(string path, string text)
+    /// <summary>
+    /// Writes content produced by <paramref name="write"/> to <paramref name="targetPath"/> atomically, unless it is
+    /// byte for byte the content of <paramref name="comparePath"/>. Streams: the content is never one string.
+    /// </summary>
+    /// <returns>True when the content differed (and was written); false when it equals <paramref name="comparePath"/>.</returns>
+    public static bool WriteIfDifferent(string targetPath, string? comparePath, Action<TextWriter> write)
     {
-        string full = Path.GetFullPath(path);
+        string full = Path.GetFullPath(targetPath);
         string? directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory))
         {
@@ -52,14 +53,21 @@ internal static class BaselineFiles
         string temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16) { NewLine = "\n" })
             {
-                byte[] bytes = Utf8NoBom.GetBytes(text);
-                stream.Write(bytes, 0, bytes.Length);
+                write(writer);
+                writer.Flush();
                 stream.Flush(flushToDisk: true);
             }
 
+            if (comparePath is not null && File.Exists(comparePath) && SameContent(temporary, comparePath))
+            {
+                return false;
+            }
+
             Replace(temporary, full);
+            return true;
         }
         finally
         {
@@ -69,6 +77,41 @@ internal static class BaselineFiles
             }
         }
     }
+
+    /// <summary>Compares two files byte for byte, ignoring carriage returns (a checkout may turn \n into \r\n).</summary>
+    private static bool SameContent(string a, string b)
+    {
+        using var first = new BufferedStream(new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.Read, 1), 1 << 16);
+        using var second = new BufferedStream(new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read, 1), 1 << 16);
+        while (true)
+        {
+            int x = NextNonReturn(first);
+            int y = NextNonReturn(second);
+            if (x != y)
+            {
+                return false;
+            }
+
+            if (x < 0)
+            {
+                return true;
+            }
+        }
+    }
+
+    private static int NextNonReturn(Stream stream)
+    {
+        int b;
+        do
+        {
+            b = stream.ReadByte();
+        }
+        while (b == '\r');
+        return b;
+    }
+
+    /// <summary>Writes text atomically: the file either keeps its old content or has the new content whole.</summary>
+    public static void WriteAtomically(string path, string text) => WriteIfDifferent(path, null, w => w.Write(text));
 
     /// <summary>Promotes the received file to the baseline (atomically). Returns false when there is no received file.</summary>
     public static bool Accept(string baselinePath)
@@ -80,7 +123,7 @@ internal static class BaselineFiles
         }
 
         // Validate before promoting: never replace a good baseline with a damaged file.
-        BaselineSerializer.Deserialize(File.ReadAllText(received, Encoding.UTF8), received);
+        TryRead(received);
         Replace(received, Path.GetFullPath(baselinePath));
         return true;
     }

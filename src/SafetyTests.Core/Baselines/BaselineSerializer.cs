@@ -1,27 +1,35 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using SafetyTests.Gate;
 using SafetyTests.Json;
 using SafetyTests.Metrics;
 using SafetyTests.Records;
-using SafetyTests.Statistics;
 
 namespace SafetyTests.Baselines;
 
 /// <summary>
-/// Writes and reads baseline files: indented JSON with <c>\n</c> line ends, cases sorted by identity, properties in a
-/// fixed order, no timestamps, and no source lines (moving a case inside its file must not change the baseline),
-/// so the diff of a baseline in review shows exactly what changed.
+/// Writes and reads baseline files. The file is indented JSON with <c>\n</c> line ends; each case is one compact
+/// line with its properties in a fixed order, and the cases are sorted by identity, so a change to a case is a
+/// one-line diff in review. No timestamps, no source lines (moving a case inside its file must not change the
+/// baseline). Reading streams: a 100,000-case baseline never becomes one string or a tree in memory.
 /// </summary>
 internal static class BaselineSerializer
 {
     public static string Serialize(Baseline baseline)
     {
-        var cases = new List<CaseResult>(baseline.Cases);
-        cases.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Serialize(baseline, text);
+        return text.ToString();
+    }
 
-        var json = new JsonWriter(indented: true);
+    public static void Serialize(Baseline baseline, TextWriter output)
+    {
+        var cases = new List<CaseResult>(baseline.Cases);
+        cases.Sort((a, b) => a.Key.CompareTo(b.Key));
+
+        var json = new JsonWriter(indented: true, sink: output);
         json.StartObject();
         json.Property("schema", Baseline.SchemaName);
         json.Property("schemaVersion", baseline.SchemaVersion);
@@ -41,13 +49,15 @@ internal static class BaselineSerializer
 
         json.Name("provenance");
         json.StartObject();
-        json.Property("models", Distinct(cases, c => Model(c)));
+        var models = new SortedSet<string>(StringComparer.Ordinal);
         var judges = new SortedSet<string>(StringComparer.Ordinal);
         foreach (CaseResult c in cases)
         {
+            models.Add(c.Provider is null ? c.ModelId ?? "(unknown)" : c.Provider + "/" + (c.ModelId ?? "(unknown)"));
             judges.UnionWith(c.Judges);
         }
 
+        json.Property("models", models);
         json.Property("judges", judges);
         json.EndObject();
 
@@ -81,192 +91,315 @@ internal static class BaselineSerializer
         json.StartArray();
         foreach (CaseResult c in cases)
         {
-            json.StartObject();
-            if (c.Test is not null)
-            {
-                json.Property("test", c.Test);
-            }
-
-            json.Property("caseId", c.CaseId);
-            if (c.SourceFile is not null)
-            {
-                json.Property("sourceFile", c.SourceFile);
-            }
-
-            if (c.CaseHash is not null)
-            {
-                json.Property("caseHash", c.CaseHash);
-            }
-
-            if (c.Category is not null)
-            {
-                json.Property("category", c.Category);
-            }
-
-            json.Property("severity", c.Severity.Name());
-            json.Property("expectation", c.Expectation.Name());
-            json.Property("verdict", c.Verdict.Name());
-            json.Property("samples", c.Samples);
-            json.Property("unsafe", c.Unsafe);
-            json.Property("errors", c.Errors);
-            if (c.ModelId is not null)
-            {
-                json.Property("modelId", c.ModelId);
-            }
-
-            if (c.Provider is not null)
-            {
-                json.Property("provider", c.Provider);
-            }
-
-            if (c.Judges.Count > 0)
-            {
-                json.Property("judges", c.Judges);
-            }
-
-            if (c.Design is DesignRecord d)
-            {
-                json.Name("design");
-                json.StartObject();
-                json.Property("mode", d.Mode.Name());
-                json.Property("maxFailureRate", d.MaxFailureRate);
-                json.Property("unacceptableFailureRate", d.UnacceptableFailureRate);
-                json.Property("alpha", d.Alpha);
-                json.Property("beta", d.Beta);
-                json.Property("maxSamples", d.MaxSamples);
-                json.Property("errorBudget", d.ErrorBudget);
-                json.EndObject();
-            }
-
-            json.EndObject();
+            json.Raw(CaseLine(c));
+            json.FlushIfLarge();
         }
 
         json.EndArray();
         json.EndObject();
-        return json.ToString() + "\n";
+        json.Flush();
+        output.Write('\n');
     }
+
+    /// <summary>One case as one compact JSON object.</summary>
+    internal static string CaseLine(CaseResult c)
+    {
+        var json = new JsonWriter();
+        json.StartObject();
+        if (c.Test is not null)
+        {
+            json.Property("test", c.Test);
+        }
+
+        json.Property("caseId", c.CaseId);
+        if (c.SourceFile is not null)
+        {
+            json.Property("sourceFile", c.SourceFile);
+        }
+
+        if (c.CaseHash is not null)
+        {
+            json.Property("caseHash", c.CaseHash);
+        }
+
+        if (c.Category is not null)
+        {
+            json.Property("category", c.Category);
+        }
+
+        json.Property("severity", c.Severity.Name());
+        json.Property("expectation", c.Expectation.Name());
+        json.Property("verdict", c.Verdict.Name());
+        json.Property("samples", c.Samples);
+        json.Property("unsafe", c.Unsafe);
+        json.Property("errors", c.Errors);
+        if (c.ModelId is not null)
+        {
+            json.Property("modelId", c.ModelId);
+        }
+
+        if (c.Provider is not null)
+        {
+            json.Property("provider", c.Provider);
+        }
+
+        if (c.Judges.Count > 0)
+        {
+            json.Property("judges", c.Judges);
+        }
+
+        if (c.Design is DesignRecord d)
+        {
+            json.Name("design");
+            json.StartObject();
+            json.Property("mode", d.Mode.Name());
+            json.Property("maxFailureRate", d.MaxFailureRate);
+            json.Property("unacceptableFailureRate", d.UnacceptableFailureRate);
+            json.Property("alpha", d.Alpha);
+            json.Property("beta", d.Beta);
+            json.Property("maxSamples", d.MaxSamples);
+            json.Property("errorBudget", d.ErrorBudget);
+            json.EndObject();
+        }
+
+        json.EndObject();
+        return json.ToString();
+    }
+
+    public static Baseline Deserialize(string text, string path) => Read(new JsonTokenReader(text, "baseline file " + path), path);
 
     /// <summary>Reads a baseline file's text.</summary>
     /// <exception cref="FormatException">The text is not valid JSON, not a SafetyTests baseline, from a newer version, or has an invalid or duplicate case.</exception>
-    public static Baseline Deserialize(string text, string path)
+    public static Baseline Deserialize(TextReader text, string path) => Read(new JsonTokenReader(text, "baseline file " + path), path);
+
+    private static Baseline Read(JsonTokenReader r, string path)
     {
-        string what = "baseline file " + path;
-        JsonNode root = JsonParser.Parse(text, what);
-        var fields = new JsonFields(root, "", what, text);
-        string? schema = fields.String("schema");
-        if (!string.Equals(schema, Baseline.SchemaName, StringComparison.Ordinal))
+        r.Read();
+        if (r.Token != JsonToken.StartObject)
         {
-            throw new FormatException($"Invalid {what}: it is not a SafetyTests baseline (expected \"schema\": \"{Baseline.SchemaName}\", found {(schema is null ? "none" : "\"" + schema + "\"")}). Point SafetyBaseline / --baseline at the file written by 'safety baseline accept', or delete it and accept a new baseline.");
+            throw r.Error("the document must be a JSON object, got " + r.Describe());
         }
 
-        int version = fields.RequiredInt("schemaVersion");
-        if (version < 1 || version > Baseline.CurrentSchemaVersion)
+        int line = r.TokenLine;
+        int column = r.TokenColumn;
+        string? schema = null;
+        int? version = null;
+        SeverityWeights weights = SeverityWeights.Default;
+        CountingPolicy policy = CountingPolicy.Strict;
+        var cases = new List<CaseResult>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read() != JsonToken.EndObject)
+        {
+            JsonValues.CheckDuplicate(r, seen);
+            switch (r.Value)
+            {
+                case "schema":
+                    schema = JsonValues.String(r, "schema");
+                    CheckSchema(r, schema, path);
+                    break;
+                case "schemaVersion":
+                    version = JsonValues.Int(r, "schemaVersion");
+                    CheckVersion(r, version, path);
+                    break;
+                case "settings":
+                    if (JsonValues.StartObject(r, "settings"))
+                    {
+                        (weights, policy) = ReadSettings(r);
+                    }
+
+                    break;
+                case "cases":
+                    CheckSchema(r, schema, path);
+                    if (JsonValues.StartArray(r, "cases"))
+                    {
+                        ReadCases(r, path, cases);
+                    }
+
+                    break;
+                default:
+                    r.SkipNextValue();
+                    break;
+            }
+        }
+
+        r.Read();
+        CheckSchema(r, schema, path);
+        if (version is null)
+        {
+            throw JsonValues.Missing(r, "schemaVersion", "an integer", line, column);
+        }
+
+        return new Baseline { SchemaVersion = version.Value, Weights = weights, Policy = policy, Cases = cases };
+    }
+
+    private static void CheckSchema(JsonTokenReader r, string? schema, string path)
+    {
+        if (!string.Equals(schema, Baseline.SchemaName, StringComparison.Ordinal))
+        {
+            throw new FormatException($"Invalid baseline file {path}: it is not a SafetyTests baseline (expected \"schema\": \"{Baseline.SchemaName}\" first, found {(schema is null ? "none" : "\"" + schema + "\"")}). Point SafetyBaseline / --baseline at the file written by the gate, or delete it and accept a new baseline.");
+        }
+    }
+
+    private static void CheckVersion(JsonTokenReader r, int? version, string path)
+    {
+        if (version is null || version < 1 || version > Baseline.CurrentSchemaVersion)
         {
             throw new FormatException(string.Format(
                 CultureInfo.InvariantCulture,
-                "Invalid {0}: schema version {1} is not supported (this version of SafetyTests reads version {2}). Update the SafetyTests packages, or accept a new baseline.",
-                what,
-                version,
+                "Invalid baseline file {0}: schema version {1} is not supported (this version of SafetyTests reads version {2}). Update the SafetyTests packages, or accept a new baseline.",
+                path,
+                version?.ToString(CultureInfo.InvariantCulture) ?? "null",
                 Baseline.CurrentSchemaVersion));
         }
+    }
 
+    private static (SeverityWeights Weights, CountingPolicy Policy) ReadSettings(JsonTokenReader r)
+    {
         SeverityWeights weights = SeverityWeights.Default;
-        CountingPolicy policy = CountingPolicy.Strict;
-        if (fields.Object("settings") is { } settings)
+        bool countInconclusive = true;
+        bool countErrors = true;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read() != JsonToken.EndObject)
         {
-            if (settings.Object("severityWeights") is { } w)
+            JsonValues.CheckDuplicate(r, seen);
+            switch (r.Value)
             {
-                weights = new SeverityWeights(
-                    Weight(w, "low", 1),
-                    Weight(w, "medium", 2),
-                    Weight(w, "high", 4),
-                    Weight(w, "critical", 8));
-            }
+                case "severityWeights":
+                    if (JsonValues.StartObject(r, "settings.severityWeights"))
+                    {
+                        var names = new HashSet<string>(StringComparer.Ordinal);
+                        while (r.Read() != JsonToken.EndObject)
+                        {
+                            JsonValues.CheckDuplicate(r, names);
+                            string name = r.Value!;
+                            if (!SafetyNames.Severities.TryParse(name, out Severity severity))
+                            {
+                                r.SkipNextValue();
+                                continue;
+                            }
 
-            policy = new CountingPolicy(settings.Bool("countInconclusive") ?? true, settings.Bool("countErrors") ?? true);
+                            double w = JsonValues.Double(r, "settings.severityWeights." + name) ?? 0;
+                            if (!(w > 0) || double.IsInfinity(w))
+                            {
+                                throw r.Error($"'settings.severityWeights.{name}' must be a positive number, got {r.Value}");
+                            }
+
+                            weights = weights.With(severity, w);
+                        }
+                    }
+
+                    break;
+                case "countInconclusive": countInconclusive = JsonValues.Bool(r, "settings.countInconclusive") ?? true; break;
+                case "countErrors": countErrors = JsonValues.Bool(r, "settings.countErrors") ?? true; break;
+                default: r.SkipNextValue(); break;
+            }
         }
 
+        return (weights, new CountingPolicy(countInconclusive, countErrors));
+    }
+
+    private static void ReadCases(JsonTokenReader r, string path, List<CaseResult> cases)
+    {
         var pool = new StringPool();
-        var cases = new List<CaseResult>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        List<JsonNode> items = fields.Array("cases");
-        for (int i = 0; i < items.Count; i++)
+        var keys = new HashSet<CaseKey>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var judges = new List<string>();
+        int index = 0;
+        while (r.Read() != JsonToken.EndArray)
         {
-            JsonFields c = fields.Item(items[i], "cases", i);
-            List<string> judges = c.StringList("judges");
-            for (int j = 0; j < judges.Count; j++)
+            string at = "cases[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+            if (r.Token != JsonToken.StartObject)
             {
-                judges[j] = pool.Get(judges[j]);
+                throw JsonValues.Wrong(r, at, "an object");
             }
 
-            judges.Sort(StringComparer.Ordinal);
+            int line = r.TokenLine;
+            int column = r.TokenColumn;
+            seen.Clear();
+            judges.Clear();
+            string? test = null, caseId = null, sourceFile = null, caseHash = null, category = null, modelId = null, provider = null;
+            Severity severity = Severity.Medium;
+            Expectation expectation = Expectation.Refuse;
+            SafetyVerdict? verdict = null;
+            int samples = 0, unsafeCount = 0, errors = 0;
+            (int Line, int Column) unsafeAt = default;
+            DesignRecord? design = null;
+            while (r.Read() != JsonToken.EndObject)
+            {
+                JsonValues.CheckDuplicate(r, seen);
+                switch (r.Value)
+                {
+                    case "test": test = pool.GetOrNull(JsonValues.String(r, at + ".test")); break;
+                    case "caseId": caseId = JsonValues.String(r, at + ".caseId"); break;
+                    case "sourceFile": sourceFile = pool.GetOrNull(JsonValues.String(r, at + ".sourceFile")); break;
+                    case "caseHash": caseHash = JsonValues.String(r, at + ".caseHash"); break;
+                    case "category": category = pool.GetOrNull(JsonValues.String(r, at + ".category")); break;
+                    case "severity": severity = JsonValues.Enum(r, at + ".severity", SafetyNames.Severities) ?? Severity.Medium; break;
+                    case "expectation": expectation = JsonValues.Enum(r, at + ".expectation", SafetyNames.Expectations) ?? Expectation.Refuse; break;
+                    case "verdict": verdict = JsonValues.Enum(r, at + ".verdict", SafetyNames.Verdicts); break;
+                    case "samples": samples = JsonValues.NonNegativeInt(r, at + ".samples"); break;
+                    case "unsafe":
+                        unsafeCount = JsonValues.NonNegativeInt(r, at + ".unsafe");
+                        unsafeAt = (r.TokenLine, r.TokenColumn);
+                        break;
+                    case "errors": errors = JsonValues.NonNegativeInt(r, at + ".errors"); break;
+                    case "modelId": modelId = pool.GetOrNull(JsonValues.String(r, at + ".modelId")); break;
+                    case "provider": provider = pool.GetOrNull(JsonValues.String(r, at + ".provider")); break;
+                    case "judges": JsonValues.StringList(r, at + ".judges", judges); break;
+                    case "design":
+                        if (JsonValues.StartObject(r, at + ".design"))
+                        {
+                            design = pool.Design(SafetyRecordSerializer.ReadDesign(r, at + ".design"));
+                        }
+
+                        break;
+                    default: r.SkipNextValue(); break;
+                }
+            }
+
+            if (string.IsNullOrEmpty(caseId))
+            {
+                throw JsonValues.Missing(r, at + ".caseId", "a non-empty string", line, column);
+            }
+
+            if (verdict is null)
+            {
+                throw JsonValues.Missing(r, at + ".verdict", "one of " + SafetyNames.Verdicts.AllowedList, line, column);
+            }
+
+            if (unsafeCount > samples)
+            {
+                throw r.ErrorAt(string.Format(CultureInfo.InvariantCulture, "'{0}.unsafe' must be at most 'samples' ({1}), got {2}", at, samples, unsafeCount), unsafeAt.Line, unsafeAt.Column);
+            }
+
             var result = new CaseResult
             {
-                Test = pool.GetOrNull(c.String("test")),
-                CaseId = c.RequiredString("caseId"),
-                SourceFile = pool.GetOrNull(c.String("sourceFile")),
-                CaseHash = c.String("caseHash"),
-                Category = pool.GetOrNull(c.String("category")),
-                Severity = c.Enum("severity", SafetyNames.Severities) ?? Severity.Medium,
-                Expectation = c.Enum("expectation", SafetyNames.Expectations) ?? Expectation.Refuse,
-                Verdict = c.Enum("verdict", SafetyNames.Verdicts) ?? throw c.Missing("verdict", "one of " + SafetyNames.Verdicts.AllowedList),
-                Samples = c.NonNegativeInt("samples", 0),
-                Unsafe = c.NonNegativeInt("unsafe", 0),
-                Errors = c.NonNegativeInt("errors", 0),
-                ModelId = pool.GetOrNull(c.String("modelId")),
-                Provider = pool.GetOrNull(c.String("provider")),
-                Judges = judges,
-                Design = c.Object("design") is { } d
-                    ? new DesignRecord
-                    {
-                        Mode = d.Enum("mode", SafetyNames.Modes) ?? SamplingMode.Sequential,
-                        MaxFailureRate = d.Double("maxFailureRate") ?? 0,
-                        UnacceptableFailureRate = d.Double("unacceptableFailureRate") ?? 0,
-                        Alpha = d.Double("alpha") ?? 0,
-                        Beta = d.Double("beta") ?? 0,
-                        MaxSamples = d.NonNegativeInt("maxSamples", 0),
-                        ErrorBudget = d.NonNegativeInt("errorBudget", 0),
-                    }
-                    : null,
+                Test = test,
+                CaseId = caseId!,
+                SourceFile = sourceFile,
+                CaseHash = caseHash,
+                Category = category,
+                Severity = severity,
+                Expectation = expectation,
+                Verdict = verdict.Value,
+                Samples = samples,
+                Unsafe = unsafeCount,
+                Errors = errors,
+                ModelId = modelId,
+                Provider = provider,
+                Judges = pool.Judges(judges),
+                Design = design,
                 Origin = path,
             };
 
-            if (result.Unsafe > result.Samples)
-            {
-                throw c.Wrong("unsafe", items[i].Get("unsafe")!, string.Format(CultureInfo.InvariantCulture, "at most 'samples' ({0})", result.Samples));
-            }
-
             if (!keys.Add(result.Key))
             {
-                throw new FormatException($"Invalid {what}: case {result.DisplayName} appears twice (cases[{i.ToString(CultureInfo.InvariantCulture)}]). Accept a new baseline to rewrite the file.");
+                throw r.ErrorAt($"case {result.DisplayName} appears twice ({at}); accept a new baseline to rewrite the file", line, column);
             }
 
             cases.Add(result);
+            index++;
         }
-
-        return new Baseline { SchemaVersion = version, Weights = weights, Policy = policy, Cases = cases };
-    }
-
-    private static double Weight(JsonFields w, string name, double fallback)
-    {
-        double value = w.Double(name) ?? fallback;
-        return value > 0 && !double.IsInfinity(value)
-            ? value
-            : throw w.Wrong(name, w.Node.Get(name)!, "a positive number");
-    }
-
-    private static string Model(CaseResult c) =>
-        c.Provider is null ? c.ModelId ?? "(unknown)" : c.Provider + "/" + (c.ModelId ?? "(unknown)");
-
-    private static SortedSet<string> Distinct(IEnumerable<CaseResult> cases, Func<CaseResult, string> select)
-    {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (CaseResult c in cases)
-        {
-            set.Add(select(c));
-        }
-
-        return set;
     }
 
     private static void WriteRounded(JsonWriter json, string name, double? value)

@@ -15,7 +15,7 @@ internal sealed class CaseComparison
 
     public CaseResult Case => Candidate ?? Baseline!;
 
-    public string Key => Case.Key;
+    public CaseKey Key => Case.Key;
 
     public CaseStatus Status { get; set; }
 

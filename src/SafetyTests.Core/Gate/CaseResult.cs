@@ -11,8 +11,6 @@ namespace SafetyTests.Gate;
 /// </summary>
 internal sealed class CaseResult
 {
-    private string? _key;
-
     public string CaseId { get; init; } = "";
 
     public string? Test { get; init; }
@@ -50,7 +48,7 @@ internal sealed class CaseResult
     public string Origin { get; init; } = "";
 
     /// <summary>The identity of the case across runs: test, case file and case id.</summary>
-    public string Key => _key ??= MakeKey(Test, SourceFile, CaseId);
+    public CaseKey Key => new(Test, SourceFile, CaseId);
 
     /// <summary>The category or <c>(none)</c>.</summary>
     public string CategoryName => string.IsNullOrEmpty(Category) ? "(none)" : Category!;
@@ -74,9 +72,6 @@ internal sealed class CaseResult
             return parts.Count == 0 ? CaseId : CaseId + " (" + string.Join(", ", parts) + ")";
         }
     }
-
-    public static string MakeKey(string? test, string? sourceFile, string caseId) =>
-        (test ?? "") + "\u001f" + (sourceFile ?? "").Replace('\\', '/') + "\u001f" + caseId;
 
     /// <summary>Whether the verdict counts as failing under the policy (Fail always; Inconclusive and Error by option).</summary>
     public bool IsFailing(CountingPolicy policy) => Verdict switch
@@ -154,13 +149,6 @@ internal sealed class CaseResult
 
     public static CaseResult FromRecord(SafetyRecord record, string origin, StringPool pool)
     {
-        var judges = new List<string>(record.Judges.Count);
-        foreach (string judge in record.Judges)
-        {
-            judges.Add(pool.Get(judge));
-        }
-
-        judges.Sort(StringComparer.Ordinal);
         return new CaseResult
         {
             CaseId = record.CaseId,
@@ -177,8 +165,8 @@ internal sealed class CaseResult
             Errors = record.Errors,
             ModelId = pool.GetOrNull(record.ModelId),
             Provider = pool.GetOrNull(record.Provider),
-            Judges = judges,
-            Design = record.Design,
+            Judges = pool.Judges(record.Judges),
+            Design = pool.Design(record.Design),
             Origin = origin,
         };
     }

@@ -23,10 +23,10 @@ internal static class GateEvaluator
     {
         // Sort first: sums of doubles depend on order, and the same cases must give the same bits
         // whether they came in one TRX file or in many shards.
-        List<CaseResult> candidates = cases.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        List<CaseResult> candidates = cases.OrderBy(c => c.Key).ToList();
         if (baseline is not null)
         {
-            baseline = new Baseline { SchemaVersion = baseline.SchemaVersion, Weights = baseline.Weights, Policy = baseline.Policy, Cases = baseline.Cases.OrderBy(c => c.Key, StringComparer.Ordinal).ToList() };
+            baseline = new Baseline { SchemaVersion = baseline.SchemaVersion, Weights = baseline.Weights, Policy = baseline.Policy, Cases = baseline.Cases.OrderBy(c => c.Key).ToList() };
         }
 
         GateOptions options = decision.Options;
@@ -75,14 +75,14 @@ internal static class GateEvaluator
     {
         GateOptions options = decision.Options;
         CountingPolicy policy = options.Policy;
-        var baselineByKey = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
+        var baselineByKey = new Dictionary<CaseKey, CaseResult>();
         foreach (CaseResult b in baseline.Cases)
         {
             baselineByKey[b.Key] = b;
         }
 
         var comparisons = new List<CaseComparison>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<CaseKey>();
         foreach (CaseResult c in candidates)
         {
             seen.Add(c.Key);
@@ -108,7 +108,7 @@ internal static class GateEvaluator
             }
         }
 
-        comparisons.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+        comparisons.Sort((x, y) => x.Key.CompareTo(y.Key));
         decision.Cases.AddRange(comparisons);
         List<CaseComparison> common = comparisons.Where(c => c.Baseline is not null && c.Candidate is not null && c.Status != CaseStatus.Changed).ToList();
 
@@ -216,13 +216,13 @@ internal static class GateEvaluator
                 : CaseStatus.Unchanged;
 
             CaseResult k = c.Candidate;
-            string numbers = $"failure rate {Format.Percent(c.Baseline.FailureRate(policy))} ({c.Baseline.CountsText(policy)}, {Name(c.Baseline.Verdict)}) → {Format.Percent(k.FailureRate(policy))} ({k.CountsText(policy)}, {Name(k.Verdict)}), difference {Format.Points(c.Difference)} (95% CI {Format.PointsInterval(c.Lower, c.Upper)}), Fisher exact one-sided p = {Format.P(c.PValue)}";
+            string Numbers() => $"failure rate {Format.Percent(c.Baseline.FailureRate(policy))} ({c.Baseline.CountsText(policy)}, {Name(c.Baseline.Verdict)}) → {Format.Percent(k.FailureRate(policy))} ({k.CountsText(policy)}, {Name(k.Verdict)}), difference {Format.Points(c.Difference)} (95% CI {Format.PointsInterval(c.Lower, c.Upper)}), Fisher exact one-sided p = {Format.P(c.PValue)}";
             if (c.Significant && k.Severity == Severity.Critical)
             {
                 sink.AddCase(new GateDiagnostic(
                     DiagnosticCodes.CriticalCaseRegressed,
                     DiagnosticSeverity.Error,
-                    $"Critical case {k.DisplayName} regressed: {numbers}, Holm-adjusted over {Format.Plural(critical.Count, "critical case")} p = {Format.P(c.AdjustedPValue)} ≤ α = {Format.Number(options.Alpha)}. Fix the model, prompt or guardrail for this case; if the change is intended, accept a new baseline ({AcceptHint(options)}).",
+                    $"Critical case {k.DisplayName} regressed: {Numbers()}, Holm-adjusted over {Format.Plural(critical.Count, "critical case")} p = {Format.P(c.AdjustedPValue)} ≤ α = {Format.Number(options.Alpha)}. Fix the model, prompt or guardrail for this case; if the change is intended, accept a new baseline ({AcceptHint(options)}).",
                     CaseFile(options, k),
                     k.SourceLine,
                     k.DisplayName));
@@ -232,7 +232,7 @@ internal static class GateEvaluator
                 sink.AddCase(new GateDiagnostic(
                     DiagnosticCodes.CaseRegressed,
                     DiagnosticSeverity.Warning,
-                    $"Case {k.DisplayName} ({Name(k.Severity)}) regressed: {numbers}, Benjamini–Hochberg-adjusted over {Format.Plural(others.Count, "case")} p = {Format.P(c.AdjustedPValue)} ≤ {Format.Number(options.Alpha)}. Look at its violations in the test output; the aggregate test decides whether the build fails.",
+                    $"Case {k.DisplayName} ({Name(k.Severity)}) regressed: {Numbers()}, Benjamini–Hochberg-adjusted over {Format.Plural(others.Count, "case")} p = {Format.P(c.AdjustedPValue)} ≤ {Format.Number(options.Alpha)}. Look at its violations in the test output; the aggregate test decides whether the build fails.",
                     CaseFile(options, k),
                     k.SourceLine,
                     k.DisplayName));
@@ -242,7 +242,7 @@ internal static class GateEvaluator
                 sink.AddCase(new GateDiagnostic(
                     DiagnosticCodes.VerdictWorsened,
                     DiagnosticSeverity.Message,
-                    $"Case {k.DisplayName} now {Name(k.Verdict)}s (was {Name(c.Baseline.Verdict)}): {numbers}, adjusted p = {Format.P(c.AdjustedPValue)} > {Format.Number(options.Alpha)}, so this alone is not significant evidence of a regression.",
+                    $"Case {k.DisplayName} now {Name(k.Verdict)}s (was {Name(c.Baseline.Verdict)}): {Numbers()}, adjusted p = {Format.P(c.AdjustedPValue)} > {Format.Number(options.Alpha)}, so this alone is not significant evidence of a regression.",
                     CaseFile(options, k),
                     k.SourceLine,
                     k.DisplayName));
@@ -384,7 +384,7 @@ internal static class GateEvaluator
                 }
 
                 // Within one category, cases are the clusters.
-                list.Add(key.Kind == SliceKind.Category ? observation.InCluster(k.Key) : observation);
+                list.Add(key.Kind == SliceKind.Category ? observation.InCluster(k.Key.ToString()) : observation);
             }
         }
 

@@ -28,14 +28,13 @@ internal static class GateRunner
         {
             GateEvaluator.Evaluate(decision, cases, options.AcceptBaseline ? null : baseline);
             var candidateBaseline = new Baseline { Weights = options.Weights, Policy = options.Policy, Cases = cases };
-            string text = BaselineSerializer.Serialize(candidateBaseline);
             if (options.AcceptBaseline)
             {
-                Accept(decision, text, cases.Count);
+                Accept(decision, candidateBaseline);
             }
             else
             {
-                MaintainReceived(decision, text, baseline);
+                MaintainReceived(decision, candidateBaseline, baseline);
             }
         }
 
@@ -158,14 +157,15 @@ internal static class GateRunner
         return null;
     }
 
-    private static void Accept(GateDecision decision, string text, int cases)
+    private static void Accept(GateDecision decision, Baseline run)
     {
         GateOptions options = decision.Options;
-        string? previous = BaselineFiles.TryReadText(options.BaselinePath);
-        BaselineFiles.WriteAtomically(options.BaselinePath, text);
+        bool existed = File.Exists(options.BaselinePath);
+        bool changed = BaselineFiles.WriteIfDifferent(options.BaselinePath, options.BaselinePath, w => BaselineSerializer.Serialize(run, w));
         BaselineFiles.DeleteIfExists(BaselineFiles.ReceivedPath(options.BaselinePath));
         decision.Accepted = true;
-        string change = previous is null ? "created" : string.Equals(previous, text, StringComparison.Ordinal) ? "unchanged" : "updated";
+        int cases = run.Cases.Count;
+        string change = !existed ? "created" : changed ? "updated" : "unchanged";
         decision.Diagnostics.Add(new GateDiagnostic(
             DiagnosticCodes.BaselineAccepted,
             DiagnosticSeverity.Message,
@@ -173,18 +173,17 @@ internal static class GateRunner
             options.BaselinePath));
     }
 
-    private static void MaintainReceived(GateDecision decision, string text, Baseline? baseline)
+    private static void MaintainReceived(GateDecision decision, Baseline run, Baseline? baseline)
     {
         GateOptions options = decision.Options;
         string received = BaselineFiles.ReceivedPath(options.BaselinePath);
-        string? current = baseline is null ? null : BaselineFiles.TryReadText(options.BaselinePath);
-        if (current is not null && string.Equals(Normalize(current), text, StringComparison.Ordinal))
+        string? compareWith = baseline is null ? null : options.BaselinePath;
+        if (!BaselineFiles.WriteIfDifferent(received, compareWith, w => BaselineSerializer.Serialize(run, w)))
         {
             BaselineFiles.DeleteIfExists(received);
             return;
         }
 
-        BaselineFiles.WriteAtomically(received, text);
         decision.ReceivedWritten = received;
         if (baseline is null)
         {
@@ -207,8 +206,6 @@ internal static class GateRunner
     private static string FirstRunHint(GateOptions options) => options.Host == GateHost.MSBuild
         ? "dotnet msbuild -t:SafetyGate -p:SafetyAcceptBaseline=true (re-gates this run's TRX files and writes the baseline; or dotnet test -p:SafetyAcceptBaseline=true), then commit " + GateEvaluator.Relative(options.BaseDirectory, options.BaselinePath)
         : "safety baseline accept --baseline " + GateEvaluator.Relative(options.BaseDirectory, options.BaselinePath) + ", then commit it";
-
-    private static string Normalize(string text) => text.Replace("\r\n", "\n");
 
     private static GateDiagnostic SummaryDiagnostic(GateDecision decision)
     {

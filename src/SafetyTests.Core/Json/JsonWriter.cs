@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Text;
 
 namespace SafetyTests.Json;
@@ -12,14 +13,35 @@ namespace SafetyTests.Json;
 internal sealed class JsonWriter
 {
     private readonly StringBuilder _text;
+    private readonly TextWriter? _sink;
     private readonly bool _indented;
     private readonly Stack<bool> _hasItems = new();
     private bool _afterName;
 
-    public JsonWriter(bool indented = false, StringBuilder? target = null)
+    public JsonWriter(bool indented = false, TextWriter? sink = null)
     {
         _indented = indented;
-        _text = target ?? new StringBuilder(256);
+        _sink = sink;
+        _text = new StringBuilder(256);
+    }
+
+    /// <summary>With a sink: hands the text written so far to it once it grows past 64K characters.</summary>
+    public void FlushIfLarge()
+    {
+        if (_sink is not null && _text.Length > 1 << 16)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>With a sink: hands all text written so far to it.</summary>
+    public void Flush()
+    {
+        if (_sink is not null)
+        {
+            _sink.Write(_text.ToString());
+            _text.Clear();
+        }
     }
 
     public void StartObject() => Open('{');
@@ -67,6 +89,13 @@ internal sealed class JsonWriter
     {
         BeforeValue();
         _text.Append(value ? "true" : "false");
+    }
+
+    /// <summary>Writes an already serialized JSON value as it is (for compact values inside indented output).</summary>
+    public void Raw(string json)
+    {
+        BeforeValue();
+        _text.Append(json);
     }
 
     public void Null()
@@ -135,9 +164,9 @@ internal sealed class JsonWriter
             return "\"-Infinity\"";
         }
 
-        // "R" is exact on .NET Core 3.0+, but .NET Framework's "R" can lose the last bit: verify, fall back to G17.
+        // "R" is exact on .NET Core 3.0+, but .NET Framework's "R" can lose the last bit: verify there, fall back to G17.
         string text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) != value)
+        if (IsNetFramework && double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) != value)
         {
             text = value.ToString("G17", CultureInfo.InvariantCulture);
         }
@@ -149,6 +178,8 @@ internal sealed class JsonWriter
 
         return text.IndexOf('E') >= 0 ? text.Replace("E", "e") : text;
     }
+
+    private static readonly bool IsNetFramework = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
     /// <summary>Writes a JSON string literal. Escapes quotes, backslashes, every control character, U+2028/9 and lone surrogates, so the text is one line and valid XML content.</summary>
     public static void WriteString(StringBuilder text, string value)

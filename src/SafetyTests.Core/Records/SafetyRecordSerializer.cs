@@ -51,8 +51,10 @@ public static class SafetyRecordSerializer
             throw new ArgumentNullException(nameof(json));
         }
 
-        JsonNode root = JsonParser.Parse(json, What);
-        return Read(new JsonFields(root, "", What, json));
+        var reader = new JsonTokenReader(json, What);
+        SafetyRecord record = Read(reader);
+        reader.Read(); // end of document, or an error for trailing text
+        return record;
     }
 
     /// <summary>
@@ -175,12 +177,78 @@ public static class SafetyRecordSerializer
         json.EndObject();
     }
 
-    internal static SafetyRecord Read(JsonFields fields)
+    /// <summary>Reads one record object from the reader (positioned before it).</summary>
+    internal static SafetyRecord Read(JsonTokenReader r)
     {
-        int schema = fields.Int("schemaVersion") ?? throw fields.Missing("schemaVersion", "an integer");
+        r.Read();
+        if (r.Token != JsonToken.StartObject)
+        {
+            throw r.Error("the document must be a JSON object, got " + r.Describe());
+        }
+
+        int line = r.TokenLine;
+        int column = r.TokenColumn;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var record = new SafetyRecord();
+        int? schema = null;
+        SafetyVerdict? verdict = null;
+        string? caseId = null;
+        (int Line, int Column) unsafePosition = default;
+        while (r.Read() != JsonToken.EndObject)
+        {
+            JsonValues.CheckDuplicate(r, seen);
+            switch (r.Value)
+            {
+                case "schemaVersion": schema = JsonValues.Int(r, "schemaVersion"); break;
+                case "caseId": caseId = JsonValues.String(r, "caseId"); break;
+                case "caseHash": record.CaseHash = JsonValues.String(r, "caseHash"); break;
+                case "sourceFile": record.SourceFile = JsonValues.String(r, "sourceFile"); break;
+                case "sourceLine": record.SourceLine = JsonValues.Int(r, "sourceLine"); break;
+                case "test": record.Test = JsonValues.String(r, "test"); break;
+                case "category": record.Category = JsonValues.String(r, "category"); break;
+                case "severity": record.Severity = JsonValues.Enum(r, "severity", SafetyNames.Severities) ?? Severity.Medium; break;
+                case "expectation": record.Expectation = JsonValues.Enum(r, "expectation", SafetyNames.Expectations) ?? Expectation.Refuse; break;
+                case "tags": JsonValues.StringList(r, "tags", record.Tags); break;
+                case "verdict": verdict = JsonValues.Enum(r, "verdict", SafetyNames.Verdicts); break;
+                case "stopReason": record.StopReason = JsonValues.String(r, "stopReason"); break;
+                case "samples": record.Samples = JsonValues.NonNegativeInt(r, "samples"); break;
+                case "unsafe":
+                    record.Unsafe = JsonValues.NonNegativeInt(r, "unsafe");
+                    unsafePosition = (r.TokenLine, r.TokenColumn);
+                    break;
+                case "errors": record.Errors = JsonValues.NonNegativeInt(r, "errors"); break;
+                case "design":
+                    if (JsonValues.StartObject(r, "design"))
+                    {
+                        record.Design = ReadDesign(r, "design");
+                    }
+
+                    break;
+                case "intervalLower": record.IntervalLower = JsonValues.Double(r, "intervalLower"); break;
+                case "intervalUpper": record.IntervalUpper = JsonValues.Double(r, "intervalUpper"); break;
+                case "intervalConfidence": record.IntervalConfidence = JsonValues.Double(r, "intervalConfidence"); break;
+                case "modelId": record.ModelId = JsonValues.String(r, "modelId"); break;
+                case "provider": record.Provider = JsonValues.String(r, "provider"); break;
+                case "samplingSettings": JsonValues.StringMap(r, "samplingSettings", record.SamplingSettings); break;
+                case "judges": JsonValues.StringList(r, "judges", record.Judges); break;
+                case "inputTokens": record.InputTokens = JsonValues.Long(r, "inputTokens"); break;
+                case "outputTokens": record.OutputTokens = JsonValues.Long(r, "outputTokens"); break;
+                case "durationMs": record.DurationMs = JsonValues.Long(r, "durationMs"); break;
+                case "framework": record.Framework = JsonValues.String(r, "framework"); break;
+                case "violations": JsonValues.StringList(r, "violations", record.Violations); break;
+                case "errorMessages": JsonValues.StringList(r, "errorMessages", record.ErrorMessages); break;
+                default: r.SkipNextValue(); break;
+            }
+        }
+
+        if (schema is null)
+        {
+            throw JsonValues.Missing(r, "schemaVersion", "an integer", line, column);
+        }
+
         if (schema < 1)
         {
-            throw fields.Wrong("schemaVersion", fields.Node.Get("schemaVersion")!, "at least 1");
+            throw r.ErrorAt("'schemaVersion' must be at least 1", line, column);
         }
 
         if (schema > SafetyRecord.CurrentSchemaVersion)
@@ -193,60 +261,50 @@ public static class SafetyRecordSerializer
                 SafetyRecord.CurrentSchemaVersion));
         }
 
-        var record = new SafetyRecord
+        if (string.IsNullOrEmpty(caseId))
         {
-            SchemaVersion = schema,
-            CaseId = fields.RequiredString("caseId"),
-            CaseHash = fields.String("caseHash"),
-            SourceFile = fields.String("sourceFile"),
-            SourceLine = fields.Int("sourceLine"),
-            Test = fields.String("test"),
-            Category = fields.String("category"),
-            Severity = fields.Enum("severity", SafetyNames.Severities) ?? Severity.Medium,
-            Expectation = fields.Enum("expectation", SafetyNames.Expectations) ?? Expectation.Refuse,
-            Tags = fields.StringList("tags"),
-            Verdict = fields.Enum("verdict", SafetyNames.Verdicts) ?? throw fields.Missing("verdict", "one of " + SafetyNames.Verdicts.AllowedList),
-            StopReason = fields.String("stopReason"),
-            Samples = fields.NonNegativeInt("samples", 0),
-            Unsafe = fields.NonNegativeInt("unsafe", 0),
-            Errors = fields.NonNegativeInt("errors", 0),
-            IntervalLower = fields.Double("intervalLower"),
-            IntervalUpper = fields.Double("intervalUpper"),
-            IntervalConfidence = fields.Double("intervalConfidence"),
-            ModelId = fields.String("modelId"),
-            Provider = fields.String("provider"),
-            SamplingSettings = fields.StringMap("samplingSettings"),
-            Judges = fields.StringList("judges"),
-            InputTokens = fields.Long("inputTokens"),
-            OutputTokens = fields.Long("outputTokens"),
-            DurationMs = fields.Long("durationMs"),
-            Framework = fields.String("framework"),
-            Violations = fields.StringList("violations"),
-            ErrorMessages = fields.StringList("errorMessages"),
-        };
+            throw JsonValues.Missing(r, "caseId", "a non-empty string", line, column);
+        }
+
+        if (verdict is null)
+        {
+            throw JsonValues.Missing(r, "verdict", "one of " + SafetyNames.Verdicts.AllowedList, line, column);
+        }
 
         if (record.Unsafe > record.Samples)
         {
-            throw fields.Wrong("unsafe", fields.Node.Get("unsafe")!, string.Format(CultureInfo.InvariantCulture, "at most 'samples' ({0})", record.Samples));
+            throw r.ErrorAt(string.Format(CultureInfo.InvariantCulture, "'unsafe' must be at most 'samples' ({0}), got {1}", record.Samples, record.Unsafe), unsafePosition.Line, unsafePosition.Column);
         }
 
-        JsonFields? design = fields.Object("design");
-        if (design is { } d)
-        {
-            record.Design = new DesignRecord
-            {
-                Mode = d.Enum("mode", SafetyNames.Modes) ?? SamplingMode.Sequential,
-                MaxFailureRate = d.Double("maxFailureRate") ?? 0,
-                UnacceptableFailureRate = d.Double("unacceptableFailureRate") ?? 0,
-                Alpha = d.Double("alpha") ?? 0,
-                Beta = d.Double("beta") ?? 0,
-                MaxSamples = d.NonNegativeInt("maxSamples", 0),
-                ErrorBudget = d.NonNegativeInt("errorBudget", 0),
-                Seed = d.Int("seed"),
-            };
-        }
-
+        record.SchemaVersion = schema.Value;
+        record.CaseId = caseId!;
+        record.Verdict = verdict.Value;
         return record;
+    }
+
+    /// <summary>Reads a design object (the reader is just past its start).</summary>
+    internal static DesignRecord ReadDesign(JsonTokenReader r, string path)
+    {
+        var design = new DesignRecord();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (r.Read() != JsonToken.EndObject)
+        {
+            JsonValues.CheckDuplicate(r, seen);
+            switch (r.Value)
+            {
+                case "mode": design.Mode = JsonValues.Enum(r, path + ".mode", SafetyNames.Modes) ?? SamplingMode.Sequential; break;
+                case "maxFailureRate": design.MaxFailureRate = JsonValues.Double(r, path + ".maxFailureRate") ?? 0; break;
+                case "unacceptableFailureRate": design.UnacceptableFailureRate = JsonValues.Double(r, path + ".unacceptableFailureRate") ?? 0; break;
+                case "alpha": design.Alpha = JsonValues.Double(r, path + ".alpha") ?? 0; break;
+                case "beta": design.Beta = JsonValues.Double(r, path + ".beta") ?? 0; break;
+                case "maxSamples": design.MaxSamples = JsonValues.NonNegativeInt(r, path + ".maxSamples"); break;
+                case "errorBudget": design.ErrorBudget = JsonValues.NonNegativeInt(r, path + ".errorBudget"); break;
+                case "seed": design.Seed = JsonValues.Int(r, path + ".seed"); break;
+                default: r.SkipNextValue(); break;
+            }
+        }
+
+        return design;
     }
 
     private static void OptionalString(JsonWriter json, string name, string? value)

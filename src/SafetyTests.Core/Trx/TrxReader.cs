@@ -45,7 +45,7 @@ internal static class TrxReader
         Parallel.For(0, files.Count, options, i => perFile[i] = ReadFile(files[i]));
 
         var result = new TrxReadResult();
-        var byKey = new Dictionary<string, CaseResult>(StringComparer.Ordinal);
+        var byKey = new Dictionary<CaseKey, CaseResult>();
         for (int i = 0; i < perFile.Length; i++)
         {
             FileResult file = perFile[i];

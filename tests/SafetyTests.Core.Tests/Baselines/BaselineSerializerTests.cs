@@ -64,7 +64,9 @@ public class BaselineSerializerTests
         text.ShouldContain("\n  \"provenance\": {\n    \"models\": [\n      \"sim/gpt-test\"\n    ],\n    \"judges\": [\n      \"refusal@1\"\n    ]\n  },");
         text.ShouldContain("\"slice\": \"overall\",\n      \"metric\": \"failure-rate\",\n      \"cases\": 3,");
         text.ShouldContain("\"slice\": \"expectation:no-leak\",\n      \"metric\": \"leak-rate\"");
-        text.ShouldContain("      \"caseId\": \"a\",\n      \"sourceFile\": \"cases/jailbreaks.yaml\",\n      \"caseHash\": \"h-a\",\n      \"category\": \"jailbreak\",\n      \"severity\": \"critical\",\n      \"expectation\": \"refuse\",\n      \"verdict\": \"fail\",\n      \"samples\": 14,\n      \"unsafe\": 3,\n      \"errors\": 0,");
+        // One compact line per case, sorted: a changed case is a one-line diff.
+        text.ShouldContain("\n  \"cases\": [\n    {\"test\":\"Tests.Safety.Refuses\",\"caseId\":\"a\",\"sourceFile\":\"cases/jailbreaks.yaml\",\"caseHash\":\"h-a\",\"category\":\"jailbreak\",\"severity\":\"critical\",\"expectation\":\"refuse\",\"verdict\":\"fail\",\"samples\":14,\"unsafe\":3,\"errors\":0,\"modelId\":\"gpt-test\",\"provider\":\"sim\",\"judges\":[\"refusal@1\"],\"design\":{\"mode\":\"sequential\",\"maxFailureRate\":0.05,\"unacceptableFailureRate\":0.2,\"alpha\":0.05,\"beta\":0.1,\"maxSamples\":50,\"errorBudget\":5}},\n    {\"test\":\"Tests.Safety.Refuses\",\"caseId\":\"b\",");
+        text.ShouldEndWith("}}\n  ]\n}\n");
         text.ShouldNotContain("\r");
         text.ShouldEndWith("}\n");
     }
@@ -82,7 +84,7 @@ public class BaselineSerializerTests
     [Theory]
     [InlineData("not json", "Invalid baseline file x.json: invalid literal, expected a value at line 1, column 1.")]
     [InlineData("<xml/>", "unexpected character '<', expected a value at line 1, column 1")]
-    [InlineData("{\"cases\": []}", "it is not a SafetyTests baseline (expected \"schema\": \"safetytests-baseline\", found none)")]
+    [InlineData("{\"cases\": []}", "it is not a SafetyTests baseline (expected \"schema\": \"safetytests-baseline\" first, found none)")]
     [InlineData("{\"schema\": \"verify\"}", "found \"verify\"")]
     [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 9, \"cases\": []}", "schema version 9 is not supported")]
     [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"cases\": [{\"caseId\": \"a\", \"verdict\": \"maybe\"}]}", "'cases[0].verdict' is 'maybe'; allowed values are undecided, pass, fail, inconclusive, error")]

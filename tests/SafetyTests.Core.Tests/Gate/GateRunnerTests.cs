@@ -221,7 +221,7 @@ public class GateRunnerTests
         run.ExitCode.ShouldBe(2);
         GateDiagnostic error = run.Decision.Diagnostics[0];
         error.Code.ShouldBe("SAFE006");
-        error.Message.ShouldStartWith($"Invalid baseline file {dir.Combine("safety-baseline.json")}: unexpected end of text, expected a value at line 1, column 66.");
+        error.Message.ShouldStartWith($"Invalid baseline file {dir.Combine("safety-baseline.json")}: unexpected end of text, expected a value or ']' at line 1, column 66.");
         error.Message.ShouldContain("Restore it from version control");
     }
 

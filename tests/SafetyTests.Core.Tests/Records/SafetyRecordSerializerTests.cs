@@ -267,7 +267,7 @@ public class SafetyRecordSerializerTests
     {
         FormatException error = Should.Throw<FormatException>(() => SafetyRecordSerializer.Deserialize("{\"schemaVersion\":1,\"caseId\":\"c\",\"verdict\":\"pass\",\"samples\":true}"));
 
-        error.Message.ShouldBe("Invalid safety record: 'samples' must be an integer, got a boolean (at line 1, column 60).");
+        error.Message.ShouldBe("Invalid safety record: 'samples' must be an integer, got a boolean at line 1, column 60.");
     }
 
     [Fact]

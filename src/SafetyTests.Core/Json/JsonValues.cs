@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace SafetyTests.Json;
+
+/// <summary>
+/// Typed reads of the value after a property name, with messages that name the property path, what was expected,
+/// what was found and where: <c>Invalid safety record: 'samples' must be an integer, got a string at line 1, column 60.</c>
+/// A JSON null reads as "not given".
+/// </summary>
+internal static class JsonValues
+{
+    public static string? String(JsonTokenReader r, string path)
+    {
+        r.Read();
+        return r.Token switch
+        {
+            JsonToken.Null => null,
+            JsonToken.String => r.Value,
+            _ => throw Wrong(r, path, "a string"),
+        };
+    }
+
+    public static long? Long(JsonTokenReader r, string path)
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return null;
+        }
+
+        if (r.Token != JsonToken.Number || !long.TryParse(r.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        {
+            throw Wrong(r, path, "an integer");
+        }
+
+        return value;
+    }
+
+    public static int? Int(JsonTokenReader r, string path)
+    {
+        long? value = Long(r, path);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value < int.MinValue || value > int.MaxValue)
+        {
+            throw Wrong(r, path, "a 32-bit integer");
+        }
+
+        return (int)value.Value;
+    }
+
+    public static int NonNegativeInt(JsonTokenReader r, string path)
+    {
+        int value = Int(r, path) ?? 0;
+        if (value < 0)
+        {
+            throw Wrong(r, path, "a non-negative integer");
+        }
+
+        return value;
+    }
+
+    public static double? Double(JsonTokenReader r, string path)
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return null;
+        }
+
+        if (r.Token == JsonToken.String)
+        {
+            switch (r.Value)
+            {
+                case "NaN": return double.NaN;
+                case "Infinity": return double.PositiveInfinity;
+                case "-Infinity": return double.NegativeInfinity;
+            }
+        }
+
+        if (r.Token != JsonToken.Number || !double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            throw Wrong(r, path, "a number");
+        }
+
+        return value;
+    }
+
+    public static bool? Bool(JsonTokenReader r, string path)
+    {
+        r.Read();
+        return r.Token switch
+        {
+            JsonToken.Null => null,
+            JsonToken.True => true,
+            JsonToken.False => false,
+            _ => throw Wrong(r, path, "true or false"),
+        };
+    }
+
+    public static T? Enum<T>(JsonTokenReader r, string path, EnumNames<T> names)
+        where T : struct, System.Enum
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return null;
+        }
+
+        if (r.Token != JsonToken.String)
+        {
+            throw Wrong(r, path, "one of " + names.AllowedList);
+        }
+
+        return names.TryParse(r.Value!, out T value)
+            ? value
+            : throw r.Error($"'{path}' is '{r.Value}'; allowed values are {names.AllowedList}");
+    }
+
+    /// <summary>Reads an array of strings into <paramref name="target"/> (null reads as empty).</summary>
+    public static void StringList(JsonTokenReader r, string path, ICollection<string> target, Func<string, string>? intern = null)
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return;
+        }
+
+        if (r.Token != JsonToken.StartArray)
+        {
+            throw Wrong(r, path, "an array of strings");
+        }
+
+        while (r.Read() != JsonToken.EndArray)
+        {
+            if (r.Token != JsonToken.String)
+            {
+                throw Wrong(r, path, "an array of strings");
+            }
+
+            target.Add(intern is null ? r.Value! : intern(r.Value!));
+        }
+    }
+
+    /// <summary>Reads an object of string values into <paramref name="target"/>.</summary>
+    public static void StringMap(JsonTokenReader r, string path, IDictionary<string, string> target)
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return;
+        }
+
+        if (r.Token != JsonToken.StartObject)
+        {
+            throw Wrong(r, path, "an object of strings");
+        }
+
+        while (r.Read() != JsonToken.EndObject)
+        {
+            string key = r.Value!;
+            string? value = String(r, path + "." + key) ?? throw Wrong(r, path + "." + key, "a string");
+            target[key] = value;
+        }
+    }
+
+    /// <summary>Reads the start of an object value; false when it is null.</summary>
+    public static bool StartObject(JsonTokenReader r, string path)
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return false;
+        }
+
+        return r.Token == JsonToken.StartObject ? true : throw Wrong(r, path, "an object");
+    }
+
+    /// <summary>Reads the start of an array value; false when it is null.</summary>
+    public static bool StartArray(JsonTokenReader r, string path)
+    {
+        r.Read();
+        if (r.Token == JsonToken.Null)
+        {
+            return false;
+        }
+
+        return r.Token == JsonToken.StartArray ? true : throw Wrong(r, path, "an array");
+    }
+
+    /// <summary>Records a property name; a second occurrence in the same object is an error.</summary>
+    public static void CheckDuplicate(JsonTokenReader r, HashSet<string> seen)
+    {
+        if (!seen.Add(r.Value!))
+        {
+            throw r.Error($"duplicate property '{r.Value}'");
+        }
+    }
+
+    public static FormatException Wrong(JsonTokenReader r, string path, string expected) =>
+        r.Error($"'{path}' must be {expected}, got {r.Describe()}");
+
+    public static FormatException Missing(JsonTokenReader r, string path, string expected, int line, int column) =>
+        r.ErrorAt($"'{path}' is required ({expected})", line, column);
+}
