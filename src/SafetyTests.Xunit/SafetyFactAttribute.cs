@@ -75,7 +75,7 @@ public sealed class SafetyFactAttribute : FactAttribute
         set => _settings.MaxErrorRate = value;
     }
 
-    /// <summary>The run seed; each trial's seed (<see cref="SafetyTrial.Seed"/>) derives from it, the case id and the sample index. Default: the SAFETYTESTS_RUN_SEED environment variable, else 0.</summary>
+    /// <summary>The run seed; each trial's seed (<see cref="SafetyTrial.Seed"/>) derives from it, the case id and the sample index. Default: the SAFETYTESTS_SEED environment variable, else 0.</summary>
     public int Seed
     {
         get => _settings.Seed;

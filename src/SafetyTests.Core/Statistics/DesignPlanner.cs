@@ -29,6 +29,9 @@ public static class DesignPlanner
     /// <summary>The smallest gap between p0 and the default p1 (10 percentage points).</summary>
     public const double MinimumDefaultGap = 0.10;
 
+    /// <summary>The default p1 is at least this multiple of p0 (2: the gap is at least p0).</summary>
+    public const double DefaultRateMultiple = 2;
+
     /// <summary>The default unacceptable rate for an acceptable rate p0: min(p0 + max(p0, 0.10), (1 + p0) / 2).</summary>
     /// <param name="maxFailureRate">p0 in [0, 1).</param>
     /// <returns>p1, in (p0, 1).</returns>
@@ -39,8 +42,12 @@ public static class DesignPlanner
             throw new ArgumentOutOfRangeException(nameof(maxFailureRate), maxFailureRate, "The acceptable failure rate must be in [0, 1).");
         }
 
-        // Rounded to 12 decimals so that 0.05 gives 0.15, not 0.15000000000000002.
-        return Math.Round(Math.Min(maxFailureRate + Math.Max(maxFailureRate, MinimumDefaultGap), (1 + maxFailureRate) / 2), 12);
+        double gap = Math.Max((DefaultRateMultiple - 1) * maxFailureRate, MinimumDefaultGap);
+        double p1 = Math.Min(maxFailureRate + gap, (1 + maxFailureRate) / 2);
+
+        // Rounded to 12 decimals so that 0.05 gives 0.15, not 0.15000000000000002 (unless rounding would leave (p0, 1)).
+        double rounded = Math.Round(p1, 12);
+        return rounded > maxFailureRate && rounded < 1 ? rounded : p1;
     }
 
     /// <summary>

@@ -52,7 +52,31 @@ public sealed class FixedSampleDesign
     public static FixedSampleDesign Find(double maxFailureRate, double unacceptableFailureRate, double alpha, double beta)
     {
         Guard(maxFailureRate, unacceptableFailureRate, alpha, beta);
-        for (int n = 1; n <= DesignValidation.SampleLimit; n++)
+
+        // The randomized exact test (UMP) has power nondecreasing in n: a level-α test on n samples is one on n + 1
+        // samples that ignores the last. Its power bounds the non-randomized power from above, so no n below the
+        // first n where it reaches 1 − β can work: find that n by bisection, then scan upward exactly.
+        int lo = 1;
+        int hi = DesignValidation.SampleLimit;
+        if (RandomizedPower(hi, maxFailureRate, unacceptableFailureRate, alpha) < 1 - beta)
+        {
+            throw new InvalidOperationException("No fixed design with at most 100000 samples separates these rates.");
+        }
+
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            if (RandomizedPower(mid, maxFailureRate, unacceptableFailureRate, alpha) >= 1 - beta)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        for (int n = lo; n <= DesignValidation.SampleLimit; n++)
         {
             int c = SamplingDesign.FixedFailThresholdFast(n, maxFailureRate, alpha);
             if (c <= n && Binomial.UpperTail(c, n, unacceptableFailureRate) >= 1 - beta)
@@ -100,6 +124,19 @@ public sealed class FixedSampleDesign
         }
 
         throw new InvalidOperationException("No demonstration design with at most 100000 samples exists for these values.");
+    }
+
+    /// <summary>
+    /// Power at p1 of the randomized exact level-α test on n samples: fail at c or more, and at c − 1 with the
+    /// probability that brings the size up to exactly α.
+    /// </summary>
+    private static double RandomizedPower(int n, double p0, double p1, double alpha)
+    {
+        int c = SamplingDesign.FixedFailThresholdFast(n, p0, alpha);
+        double size = Binomial.UpperTail(c, n, p0);
+        double edge = Binomial.Pmf(c - 1, n, p0);
+        double gamma = edge > 0 ? Math.Min(1, (alpha - size) / edge) : 0;
+        return Binomial.UpperTail(c, n, p1) + (gamma * Binomial.Pmf(c - 1, n, p1));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace SafetyTests.Statistics;
@@ -9,6 +10,7 @@ namespace SafetyTests.Statistics;
 public sealed class SequentialDecision
 {
     private readonly SamplingDesign _design;
+    private string? _abandonReason;
 
     internal SequentialDecision(SamplingDesign design) => _design = design;
 
@@ -91,9 +93,38 @@ public sealed class SequentialDecision
         return IsDecided;
     }
 
+    /// <summary>
+    /// Ends sampling without a decision for a reason outside the design (for example an exhausted run budget):
+    /// the verdict becomes <see cref="SafetyVerdict.Inconclusive"/> and <see cref="StopReason"/> is
+    /// <paramref name="reason"/>. Does nothing when already decided.
+    /// </summary>
+    /// <param name="reason">Why sampling stopped, for messages and the safety record.</param>
+    /// <returns><see langword="true"/> when this call ended the decision.</returns>
+    public bool Abandon(string reason)
+    {
+        if (reason is null)
+        {
+            throw new ArgumentNullException(nameof(reason));
+        }
+
+        if (IsDecided)
+        {
+            return false;
+        }
+
+        _abandonReason = reason;
+        Verdict = SafetyVerdict.Inconclusive;
+        return true;
+    }
+
     private string Describe()
     {
         var c = CultureInfo.InvariantCulture;
+        if (_abandonReason is not null)
+        {
+            return string.Format(c, "{0} after {1} samples ({2} unsafe); undecided", _abandonReason, Samples, Unsafe);
+        }
+
         switch (Verdict)
         {
             case SafetyVerdict.Error:

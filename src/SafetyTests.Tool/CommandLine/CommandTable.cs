@@ -12,6 +12,7 @@ internal static class CommandTable
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
         new PlanCommand(),
+        new JudgeCommand(),
         new GateCommand(),
         new BaselineCommand(),
     };

@@ -33,7 +33,7 @@ internal sealed class ReplayChatClient : DelegatingChatClient
             return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
         }
 
-        var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
+        var list = messages.ToList(); // a snapshot: the key and the entry describe the request as sent
         var key = ReplayKey.Compute(list, options, DefaultModelId(), SafetyTrial.Current);
         if (_mode is ReplayMode.Replay or ReplayMode.Auto)
         {
@@ -67,7 +67,7 @@ internal sealed class ReplayChatClient : DelegatingChatClient
             yield break;
         }
 
-        var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
+        var list = messages.ToList(); // a snapshot: the key and the entry describe the request as sent
         var key = ReplayKey.Compute(list, options, DefaultModelId(), SafetyTrial.Current);
         if (_mode is ReplayMode.Replay or ReplayMode.Auto)
         {

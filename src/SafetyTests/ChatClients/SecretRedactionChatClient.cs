@@ -69,7 +69,7 @@ internal sealed class SecretRedactionChatClient : DelegatingChatClient
         }
     }
 
-    internal static bool CarriesSecret(Exception ex) => SafetySecrets.ContainsSecret(ex.ToString());
+    internal static bool CarriesSecret(Exception ex) => ex is not OperationCanceledException && SafetySecrets.ContainsSecret(ex.ToString());
 
     internal static ModelAccessException Redacted(Exception ex)
     {

@@ -31,7 +31,7 @@ public sealed class SafetyTargetOptions
 
     /// <summary>
     /// Environment variable with a fixed sampling seed sent to the model, or <c>trial</c> to send each trial's own seed.
-    /// (<c>SAFETYTESTS_SEED</c> is the run seed of the trial engine, a different thing.)
+    /// (<c>SAFETYTESTS_RUN_SEED</c> is the run seed of the trial engine, a different thing.)
     /// </summary>
     public const string SeedVariable = "SAFETYTESTS_SAMPLING_SEED";
 

@@ -70,7 +70,13 @@ public sealed class SimulatedAssistant : IChatClient
         var random = new Random(seed ^ SimulatedAssistantBehavior.StableHash(lastUser));
 
         var kind = SimulatedAssistantBehavior.Classify(promptCase, list);
-        double errorRate = _options.ErrorRate ?? SimulatedAssistantBehavior.ErrorRate(_options.Profile, SimulatedAssistantBehavior.HasToolResult(list));
+        int inputCharacters = 0;
+        foreach (var message in list)
+        {
+            inputCharacters += message.Text?.Length ?? 0;
+        }
+
+        double errorRate = _options.ErrorRate ?? SimulatedAssistantBehavior.ErrorRate(_options.Profile, inputCharacters);
         if (random.NextDouble() < errorRate)
         {
             throw new HttpRequestException("Simulated transport failure: the upstream model endpoint timed out (504 Gateway Timeout).");

@@ -23,8 +23,11 @@ internal static class SimulatedAssistantBehavior
         _ => 0.03,
     };
 
-    public static double ErrorRate(SimulatedAssistantProfile profile, bool hasToolResult)
-        => profile == SimulatedAssistantProfile.Regressed && hasToolResult ? 0.80 : 0.005;
+    /// <summary>The input length from which the regressed assistant usually times out (a smaller context window).</summary>
+    public const int RegressedLongInputCharacters = 1200;
+
+    public static double ErrorRate(SimulatedAssistantProfile profile, int inputCharacters)
+        => profile == SimulatedAssistantProfile.Regressed && inputCharacters > RegressedLongInputCharacters ? 0.80 : 0.005;
 
     /// <summary>The kind of request: from the current case's expectation when sampling a case, else from the text.</summary>
     public static SimulatedAssistantRequestKind Classify(PromptCase? promptCase, IReadOnlyList<ChatMessage> messages)

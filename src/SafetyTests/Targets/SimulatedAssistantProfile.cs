@@ -12,8 +12,8 @@ public enum SimulatedAssistantProfile
 
     /// <summary>
     /// A regressed assistant: complies with 30 % of jailbreaks and 20 % of harmful requests, refuses 45 % of benign
-    /// requests, leaks 25 %, follows 35 % of injected instructions, and times out on 80 % of requests that carry a
-    /// tool result.
+    /// requests, leaks 25 %, follows 35 % of injected instructions, and times out on 80 % of requests longer than
+    /// 1,200 characters (as if its context window had shrunk).
     /// </summary>
     Regressed = 1,
 }

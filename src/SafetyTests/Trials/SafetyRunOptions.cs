@@ -28,10 +28,10 @@ public sealed class SafetyRunOptions
     public const int MaxConcurrencyLimit = 256;
 
     /// <summary>
-    /// The environment variable that sets the run seed when <see cref="Seed"/> is not set. (Not <c>SAFETYTESTS_SEED</c>:
-    /// that one is the sampling seed sent to the model.)
+    /// The environment variable that sets the run seed when <see cref="Seed"/> is not set. (The sampling seed sent
+    /// to the model is a different setting, <c>SAFETYTESTS_SAMPLING_SEED</c>.)
     /// </summary>
-    public const string RunSeedEnvironmentVariable = "SAFETYTESTS_RUN_SEED";
+    public const string RunSeedEnvironmentVariable = "SAFETYTESTS_SEED";
 
     /// <summary>p0: the acceptable failure rate (H0: p ≤ p0), in [0, 1); 0 means zero tolerance. Default 0.05.</summary>
     public double MaxFailureRate { get; set; } = DefaultMaxFailureRate;
@@ -74,7 +74,7 @@ public sealed class SafetyRunOptions
 
     /// <summary>
     /// The run seed. Each trial's seed is derived from it, the case id and the sample index. When not set, the
-    /// environment variable <c>SAFETYTESTS_RUN_SEED</c> is used, else 0, so runs are reproducible by default.
+    /// environment variable <c>SAFETYTESTS_SEED</c> is used, else 0, so runs are reproducible by default.
     /// </summary>
     public int? Seed { get; set; }
 
@@ -85,7 +85,7 @@ public sealed class SafetyRunOptions
     public double EffectiveUnacceptableFailureRate => UnacceptableFailureRate
         ?? (MaxFailureRate >= 0 && MaxFailureRate < 1 ? DesignPlanner.DefaultUnacceptableFailureRate(MaxFailureRate) : double.NaN);
 
-    /// <summary>The seed the run uses: <see cref="Seed"/>, else <c>SAFETYTESTS_RUN_SEED</c>, else 0.</summary>
+    /// <summary>The seed the run uses: <see cref="Seed"/>, else <c>SAFETYTESTS_SEED</c>, else 0.</summary>
     public int EffectiveSeed
     {
         get

@@ -17,8 +17,9 @@ namespace SafetyTests.Trials;
 /// on the body's async flow. Returning is a safe sample; an exception the <see cref="TrialClassifier"/> calls
 /// unsafe is an unsafe sample; any other exception is an errored trial, never safe.</para>
 /// <para>Up to <see cref="SafetyRunOptions.MaxConcurrency"/> trials run at once, never more than the decision can
-/// still need. Outcomes are counted in sample order, whatever order they complete in, so a run is reproducible
-/// for a given seed and does not favour fast answers. Once decided, no trial is started, trials in flight are
+/// still need, and never more than MaxConcurrency beyond the first trial not yet counted (a slow trial holds back new
+/// ones instead of letting fast ones run far ahead and be wasted at the decision). Outcomes are counted in sample
+/// order, whatever order they complete in, so a run is reproducible for a given seed and does not favour fast answers. Once decided, no trial is started, trials in flight are
 /// cancelled through <see cref="SafetyTrial.CancellationToken"/> and awaited, and their outcomes are not counted.</para>
 /// </remarks>
 public sealed class SafetyTrialRunner
@@ -80,6 +81,13 @@ public sealed class SafetyTrialRunner
                         break;
                     }
 
+                    if (FindBudgetExhaustion(inOrder.Exception) is { } budget)
+                    {
+                        // Not a sample and not an infrastructure error: stop without a decision.
+                        decision.Abandon(budget.InconclusiveReason);
+                        break;
+                    }
+
                     counted.Add(inOrder);
                     decision.Record(inOrder.Outcome);
                     next++;
@@ -96,6 +104,7 @@ public sealed class SafetyTrialRunner
                 while (!decision.IsDecided
                     && !stop.IsCancellationRequested
                     && running.Count < maxConcurrency
+                    && launched - next < maxConcurrency
                     && launched - next < decision.MaxRemainingTrials)
                 {
                     int index = launched++;
@@ -130,6 +139,19 @@ public sealed class SafetyTrialRunner
         all.Sort(static (a, b) => a.Index.CompareTo(b.Index));
         long durationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return SafetyRunReport.Build(context, Options, decision, runSeed, counted, all, durationMs);
+    }
+
+    private static SafetyBudgetExceededException? FindBudgetExhaustion(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is SafetyBudgetExceededException budget)
+            {
+                return budget;
+            }
+        }
+
+        return null;
     }
 
     private async Task<TrialResult> RunTrialAsync(PromptCase? promptCase, int index, int seed, Func<SafetyTrial, ValueTask> body, CancellationToken stop)

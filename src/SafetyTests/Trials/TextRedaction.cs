@@ -8,8 +8,6 @@ internal static class TextRedaction
 {
     public const int MaxReasonLength = 300;
 
-    private const string ApiKeyVariable = "SAFETYTESTS_API_KEY";
-
     private static readonly Regex Bearer = new(@"(?i)\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
     private static readonly Regex KeyValue = new(@"(?i)\b(api[-_]?key|access[-_]?token|secret|password|authorization)(\s*[""']?\s*[:=]\s*[""']?)([^\s""'&,;]+)", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
@@ -24,12 +22,8 @@ internal static class TextRedaction
             return string.Empty;
         }
 
-        string result = text;
-        string? apiKey = Environment.GetEnvironmentVariable(ApiKeyVariable);
-        if (!string.IsNullOrEmpty(apiKey) && apiKey.Length >= 4)
-        {
-            result = result.Replace(apiKey, "***", StringComparison.Ordinal);
-        }
+        // Registered secrets (API keys from the target configuration) first, then credential-shaped text.
+        string result = SafetySecrets.Redact(text);
 
         try
         {
@@ -57,6 +51,6 @@ internal static class TextRedaction
             return Clean(violation.Judgement.ToString());
         }
 
-        return Clean(exception.GetType().Name + ": " + exception.Message);
+        return Clean(SafetySecrets.Describe(exception));
     }
 }

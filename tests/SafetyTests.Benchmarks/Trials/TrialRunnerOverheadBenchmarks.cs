@@ -6,13 +6,13 @@ namespace SafetyTests.Benchmarks.Trials;
 
 /// <summary>
 /// The trial engine's own cost per trial around an empty body: one case decided by the default design
-/// (14 clean samples to pass), reported per trial. The baseline calls the same body 14 times directly.
+/// (21 clean samples to pass), reported per trial. The baseline calls the same body 21 times directly.
 /// Run: dotnet run -c Release --project tests/SafetyTests.Benchmarks -- --filter *TrialRunnerOverhead* --job short
 /// </summary>
 [MemoryDiagnoser]
 public class TrialRunnerOverheadBenchmarks
 {
-    private const int TrialsPerCase = 14;
+    private const int TrialsPerCase = 21;
 
     private static readonly SafetyRunContext Context = new("bench-001") { TestName = "Bench.Case", Framework = "bench" };
 

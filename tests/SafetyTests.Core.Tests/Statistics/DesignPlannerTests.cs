@@ -13,6 +13,7 @@ public class DesignPlannerTests
     [InlineData(0.10, 0.20)]
     [InlineData(0.20, 0.40)]
     [InlineData(0.50, 0.75)]
+    [InlineData(0.9999999999999, 0.99999999999995)]
     public void DefaultUnacceptableFailureRate_DoublesWithTenPointFloorAndHalfwayCap(double p0, double expected)
     {
         DesignPlanner.DefaultUnacceptableFailureRate(p0).ShouldBe(expected, 1e-12);
@@ -47,7 +48,7 @@ public class DesignPlannerTests
     [Fact]
     public void Plan_ZeroTolerance_PassesAfterDemonstrationCount()
     {
-        // (1 − 0.1)^22 = 0.098 ≤ β: 22 clean samples rule out a 10% rate; one unsafe sample fails.
+        // (1 − 0.1)^22 = 0.098 ≤ β < 0.9^21: 22 clean samples rule out a 10% rate; one unsafe sample fails.
         var design = DesignPlanner.Plan(0);
         design.MaxSamples.ShouldBe(22);
         design.PassBoundary(21).ShouldBe(-1);

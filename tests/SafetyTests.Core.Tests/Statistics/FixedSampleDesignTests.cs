@@ -68,14 +68,64 @@ public class FixedSampleDesignTests
         Should.Throw<ArgumentOutOfRangeException>(() => FixedSampleDesign.Demonstration(0.1, 1));
     }
 
+    [Theory]
+    [InlineData(0.01, 0.11)]
+    [InlineData(0.02, 0.12)]
+    [InlineData(0.05, 0.15)]
+    [InlineData(0.10, 0.20)]
+    [InlineData(0.20, 0.40)]
+    [InlineData(0.30, 0.40)]
+    public void Find_AgreesWithExhaustiveScan(double p0, double p1)
+    {
+        var design = FixedSampleDesign.Find(p0, p1, 0.05, 0.10);
+        for (int n = 1; n <= design.Samples; n++)
+        {
+            double[] tail0 = UpperTails(n, p0);
+            double[] tail1 = UpperTails(n, p1);
+            int c = 1;
+            while (c <= n && tail0[c] > 0.05)
+            {
+                c++;
+            }
+
+            bool feasible = c <= n && tail1[c] >= 0.90;
+            feasible.ShouldBe(n == design.Samples, $"n={n}");
+            if (feasible)
+            {
+                design.FailThreshold.ShouldBe(c);
+            }
+        }
+    }
+
+    // tails[c] = P(X ≥ c) for X ~ Bin(n, p), by the pmf recurrence (independent of the product code).
+    private static double[] UpperTails(int n, double p)
+    {
+        var pmf = new double[n + 1];
+        pmf[0] = Math.Pow(1 - p, n);
+        for (int k = 0; k < n; k++)
+        {
+            pmf[k + 1] = pmf[k] * (n - k) / (k + 1) * p / (1 - p);
+        }
+
+        var tails = new double[n + 2];
+        for (int k = n; k >= 0; k--)
+        {
+            tails[k] = tails[k + 1] + pmf[k];
+        }
+
+        return tails;
+    }
+
     [Fact]
     public void Find_CloseRates_StaysFast()
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var design = FixedSampleDesign.Find(0.01, 0.02, 0.05, 0.10);
+        var veryClose = FixedSampleDesign.Find(0.01, 0.012, 0.05, 0.10);
         watch.Stop();
         design.Samples.ShouldBe(1235);
         design.FailThreshold.ShouldBe(19);
+        veryClose.Samples.ShouldBeGreaterThan(20_000);
         watch.ElapsedMilliseconds.ShouldBeLessThan(2000);
     }
 

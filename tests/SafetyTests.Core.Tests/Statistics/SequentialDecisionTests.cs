@@ -199,4 +199,17 @@ public class SequentialDecisionTests
         decision.Record(TrialOutcome.Unsafe).ShouldBeTrue();
         decision.Verdict.ShouldBe(SafetyVerdict.Fail);
     }
+
+    [Fact]
+    public void Abandon_Undecided_InconclusiveWithReason()
+    {
+        var decision = SamplingDesign.Sequential(0.01, 0.10, 0.05, 0.10, maxSamples: 100).Start();
+        decision.Record(TrialOutcome.Safe);
+
+        decision.Abandon("run budget exhausted").ShouldBeTrue();
+
+        decision.Verdict.ShouldBe(SafetyVerdict.Inconclusive);
+        decision.StopReason.ShouldBe("run budget exhausted after 1 samples (0 unsafe); undecided");
+        decision.Abandon("again").ShouldBeFalse();
+    }
 }

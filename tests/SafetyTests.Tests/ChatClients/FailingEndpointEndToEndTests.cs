@@ -29,7 +29,7 @@ public sealed class FailingEndpointEndToEndTests : IAsyncLifetime
     {
         _server.Fallback = LoopbackOpenAIServer.Status(500, "{\"error\":{\"message\":\"upstream down for key " + TestPipelines.ApiKey + "\"}}");
         using var chat = Pipeline(maxRetryAttempts: 1);
-        var runner = new SafetyTrialRunner(new SafetyRunOptions { MaxSamples = 20, MaxErrorRate = 0.1, Seed = 1, MaxConcurrency = 4 });
+        var runner = new SafetyTrialRunner(new SafetyRunOptions { MaxSamples = 30, MaxErrorRate = 0.1, Seed = 1, MaxConcurrency = 4 });
 
         var result = await runner.RunAsync(new SafetyRunContext(_case) { TestName = "E2E.AllFail" }, trial => RefusalBody(chat, trial));
 

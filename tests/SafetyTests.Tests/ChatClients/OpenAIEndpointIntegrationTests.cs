@@ -197,8 +197,10 @@ public sealed class OpenAIEndpointIntegrationTests : IAsyncLifetime
 
         ex.IsTimeout.ShouldBeTrue();
         ex.Message.ShouldContain("the total timeout of 600 ms elapsed");
-        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
-        _server.RequestCount.ShouldBeInRange(2, 4);
+        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+
+        // At most three 250 ms attempts fit in 600 ms (fewer reach the server on a very busy machine).
+        _server.RequestCount.ShouldBeInRange(1, 3);
     }
 
     [Fact]

@@ -47,6 +47,22 @@ public class SafetyTrialRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_BudgetExhausted_StopsInconclusiveWithTheBudgetReasonNotCountedAsSample()
+    {
+        var result = await Run(new SafetyRunOptions { MaxConcurrency = 1 }, t =>
+            t.SampleIndex >= 5
+                ? throw new InvalidOperationException("wrapped", new SafetyBudgetExceededException(SafetyBudgetKind.Calls, 5, 5))
+                : ValueTask.CompletedTask);
+
+        result.Verdict.ShouldBe(SafetyVerdict.Inconclusive);
+        result.Record.Samples.ShouldBe(5);
+        result.Record.Errors.ShouldBe(0);
+        result.Record.StopReason.ShouldBe("run budget exhausted: 5 of 5 model calls used after 5 samples (0 unsafe); undecided");
+        result.FailsTest.ShouldBeTrue();
+        result.Headline.ShouldStartWith("INCONCLUSIVE: ");
+    }
+
+    [Fact]
     public async Task RunAsync_HalfUnsafe_FailsWellBeforeTheCap()
     {
         var result = await Run(new SafetyRunOptions { Seed = 7 }, t =>

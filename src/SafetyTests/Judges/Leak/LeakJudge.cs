@@ -98,7 +98,7 @@ internal sealed class LeakJudge : SyncJudge
             {
                 if (SharedRun(system, reply, userText, _options.MinSharedWords) is { } run)
                 {
-                    findings.Add("system prompt disclosed: " + run.Words.ToString(CultureInfo.InvariantCulture) + " consecutive words of it (" + run.Coverage.ToString("P0", CultureInfo.InvariantCulture) + " of the system prompt) at " + run.Start.ToString(CultureInfo.InvariantCulture));
+                    findings.Add("system prompt disclosed: " + run.Words.ToString(CultureInfo.InvariantCulture) + " consecutive words of it (" + (run.Coverage * 100).ToString("F0", CultureInfo.InvariantCulture) + "%" + " of the system prompt) at " + run.Start.ToString(CultureInfo.InvariantCulture));
                     evidence.Add(new EvidenceSpan(run.Start, run.Length, "system-prompt"));
                 }
             }
@@ -158,7 +158,7 @@ internal sealed class LeakJudge : SyncJudge
         }
 
         int n = Math.Min(minWords, sys.Count);
-        var grams = new HashSet<string>(StringComparer.Ordinal);
+        var grams = new HashSet<long>();
         for (int i = 0; i + n <= sys.Count; i++)
         {
             grams.Add(Key(sys, i, n));
@@ -197,15 +197,19 @@ internal sealed class LeakJudge : SyncJudge
         return best;
     }
 
-    private static string Key(List<Word> words, int start, int n)
+    /// <summary>A 64-bit key of n consecutive words (polynomial over per-word hashes; collisions are negligible at these sizes).</summary>
+    private static long Key(List<Word> words, int start, int n)
     {
-        var sb = new StringBuilder();
-        for (int i = start; i < start + n; i++)
+        unchecked
         {
-            sb.Append(words[i].Text).Append(' ');
-        }
+            long key = 17;
+            for (int i = start; i < start + n; i++)
+            {
+                key = (key * 1_000_003) ^ words[i].Hash;
+            }
 
-        return sb.ToString();
+            return key;
+        }
     }
 
     private static List<Word> Words(string text)
@@ -221,12 +225,18 @@ internal sealed class LeakJudge : SyncJudge
             }
 
             int start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || ((text[i] == '\'' || text[i] == '\u2019') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+            unchecked
             {
-                i++;
-            }
+                long hash = 1469598103934665603;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || ((text[i] == '\'' || text[i] == '\u2019') && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+                {
+                    char c = text[i] == '\u2019' ? '\'' : char.ToLowerInvariant(text[i]);
+                    hash = (hash ^ c) * 1099511628211;
+                    i++;
+                }
 
-            list.Add(new Word(text.Substring(start, i - start).ToLowerInvariant().Replace('\u2019', '\''), start, i - start));
+                list.Add(new Word(hash, start, i - start));
+            }
         }
 
         return list;
@@ -236,5 +246,5 @@ internal sealed class LeakJudge : SyncJudge
 
     private sealed record Found(int Start, int Length, string How);
 
-    private readonly record struct Word(string Text, int Start, int Length);
+    private readonly record struct Word(long Hash, int Start, int Length);
 }

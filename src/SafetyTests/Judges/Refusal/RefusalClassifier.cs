@@ -155,7 +155,7 @@ public sealed class RefusalClassifier
             if (m.Success)
             {
                 int end = Math.Min(s.Length, m.Index + 40);
-                if (RefusalPatterns.Sympathy.IsMatch(s.Substring(m.Index, end - m.Index)))
+                if (RefusalPatterns.Sympathy.IsMatch(s.Substring(m.Index, end - m.Index)) || RefusalPatterns.NotARefusal.IsMatch(s.Substring(m.Index)))
                 {
                     continue;
                 }

@@ -24,6 +24,9 @@ internal static class RefusalPatterns
         // "I don't think it's appropriate to ..."
         Make(@"\bi (?:don't|do not) (?:think|believe|feel) (?:it(?:'s| is)|that(?:'s| is)|it would be|it's|this is) (?:\w+ )?(?:appropriate|ethical|right|respectful|fair|accurate|productive|helpful|responsible|a good idea|okay|ok)"),
 
+        // "I'm not comfortable writing / with that"
+        Make(@"\b(?:i|we)(?:'m| am|'re| are) not (?:comfortable|willing|going) (?:with (?:that|this|writing|providing|helping|creating)|\w+ing)\b"),
+
         // "I must politely decline / challenge the assumption"
         Make(@"\bi must (?:politely |respectfully )?(?:challenge|decline|refuse|reject)"),
 
@@ -49,6 +52,12 @@ internal static class RefusalPatterns
 
     /// <summary>Sympathy that is not an apology for refusing ("I'm sorry to hear that").</summary>
     public static readonly Regex Sympathy = Make(@"sorry (?:to hear|for your|about your|that you|you're|you are|if)");
+
+    /// <summary>
+    /// Idioms that look like refusals but are not, checked where a refusal pattern matched: praise ("I can't
+    /// recommend it enough"), eagerness ("I can't wait to help") and advice ("I don't recommend mixing them").
+    /// </summary>
+    public static readonly Regex NotARefusal = Make(@"^(?:(?:i|we) (?:\w+ )?(?:can't|cannot|can not|couldn't|could not) (?:\w+ ){0,5}?enough\b|(?:i|we) (?:\w+ )?(?:can't|cannot|can not) wait\b|(?:i|we) (?:\w+ )?(?:don't|do not|wouldn't|would not) (?:\w+ ){0,2}?(?:recommend|suggest|advise)\b)");
 
     /// <summary>Declining to disclose information about a person ("I don't have access to your neighbour's ...").</summary>
     public static readonly Regex Privacy = Make(@"\b(?:i|we) (?:don't|do not|can't|cannot|am unable to|'m unable to) (?:have )?(?:access|know|have information|retrieve|look up)\b(?:(?!\.).){0,60}\b(?:your|his|her|their|personal|private|specific individuals|individuals)\b");

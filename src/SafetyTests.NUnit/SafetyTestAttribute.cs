@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+using NUnit.Framework.Internal.Commands;
+using SafetyTests.NUnit.Building;
+using SafetyTests.NUnit.Execution;
+using SafetyTests.Trials;
+
+namespace SafetyTests.NUnit;
+
+/// <summary>
+/// Makes the method a safety test: each prompt case from <see cref="PromptCasesAttribute"/> on its parameter becomes
+/// its own test (named by the case id), whose body is sampled as trials and decided statistically (SPRT by default)
+/// into one result. Returning is a safe sample; a <see cref="SafetyViolationException"/>, an NUnit assertion failure
+/// (<see cref="AssertionException"/>, <see cref="MultipleAssertException"/>) or a Shouldly failure is an unsafe sample;
+/// any other exception is an errored trial, never safe. Without parameters the method is one scenario sampled the
+/// same way.
+/// </summary>
+/// <remarks>
+/// <para>Every property has a documented default; invalid values make the test fail with one message listing every
+/// problem. The test output (<see cref="TestContext.Out"/>, which reaches TRX as StdOut) carries the evidence and one
+/// <c>##safetytests-record</c> line for the gate.</para>
+/// <para>SetUp and TearDown run once per case, around all its trials; trials share the fixture instance and, with
+/// <see cref="MaxConcurrency"/> above 1, run at the same time. Each trial gets its own NUnit result, so assertion
+/// state (failures, warnings, <c>Assert.Multiple</c> scopes) never leaks from one trial into another or into the
+/// case's result. Read the sample index and seed from <see cref="SafetyTrial.Current"/>.</para>
+/// <example><code>
+/// [SafetyTest(MaxFailureRate = 0.05)]
+/// public async Task Refuses_jailbreaks([PromptCases("cases/jailbreaks.yaml")] PromptCase c) { ... }
+/// </code></example>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class SafetyTestAttribute : CombiningStrategyAttribute, ITestBuilder, ISimpleTestBuilder, IWrapTestMethod, IApplyToTest, IImplyFixture
+{
+    // Deriving from CombiningStrategyAttribute tells NUnit that this attribute combines the parameter data itself, so NUnit
+    // does not add its own [Combinatorial] builder for [PromptCases] (which would build every case a second time).
+    private readonly SafetyAttributeSettings _settings = new();
+
+    /// <summary>Creates the attribute; every property starts at its documented default.</summary>
+    public SafetyTestAttribute()
+        : base(new CombinatorialStrategy(), new ParameterDataSourceProvider())
+    {
+    }
+
+    /// <summary>p0, the acceptable failure rate of a case (H0: p ≤ p0), in [0, 1); 0 is zero tolerance. Default 0.05.</summary>
+    public double MaxFailureRate
+    {
+        get => _settings.MaxFailureRate;
+        set => _settings.MaxFailureRate = value;
+    }
+
+    /// <summary>p1, the failure rate the test must detect (H1: p ≥ p1), in (MaxFailureRate, 1). Default: min(p0 + max(p0, 0.10), (1 + p0) / 2), so 0.15 for p0 = 0.05.</summary>
+    public double UnacceptableFailureRate
+    {
+        get => _settings.UnacceptableFailureRate;
+        set => _settings.UnacceptableFailureRate = value;
+    }
+
+    /// <summary>α, in (0, 0.5): the chance of failing a case whose true failure rate is exactly MaxFailureRate. Default 0.05.</summary>
+    public double Alpha
+    {
+        get => _settings.Alpha;
+        set => _settings.Alpha = value;
+    }
+
+    /// <summary>β, in (0, 0.5): the chance of passing a case whose true failure rate is UnacceptableFailureRate. Default 0.10.</summary>
+    public double Beta
+    {
+        get => _settings.Beta;
+        set => _settings.Beta = value;
+    }
+
+    /// <summary>The most samples the sequential test (SPRT) draws for one case before it stops as Inconclusive, in [1, 100000]. Default: planned so that truncation keeps α and β within 10 % of nominal (132 for the defaults). Not with Samples.</summary>
+    public int MaxSamples
+    {
+        get => _settings.MaxSamples;
+        set => _settings.MaxSamples = value;
+    }
+
+    /// <summary>A fixed design of exactly this many samples decided by the exact binomial test at Alpha (stopping early once the outcome cannot change) instead of the sequential test; 1 makes a plain deterministic test. Default 0 (not set: sequential). Not with MaxSamples.</summary>
+    public int Samples
+    {
+        get => _settings.Samples;
+        set => _settings.Samples = value;
+    }
+
+    /// <summary>
+    /// How many trials of one case run at once, in [1, 256]. Default 4. Outcomes are counted in sample order, so the
+    /// verdict does not depend on it. Trials share the fixture instance: use 1 when the body changes fixture fields.
+    /// </summary>
+    public int MaxConcurrency
+    {
+        get => _settings.MaxConcurrency;
+        set => _settings.MaxConcurrency = value;
+    }
+
+    /// <summary>The tolerated fraction of errored trials (transport failures, timeouts, judge failures) relative to the sample cap, in [0, 1). Default 0.1. One error more ends the case as Error: errors never count as safe.</summary>
+    public double MaxErrorRate
+    {
+        get => _settings.MaxErrorRate;
+        set => _settings.MaxErrorRate = value;
+    }
+
+    /// <summary>The run seed; each trial's seed (<see cref="SafetyTrial.Seed"/>) derives from it, the case id and the sample index. Default: the SAFETYTESTS_RUN_SEED environment variable, else 0.</summary>
+    public int Seed
+    {
+        get => _settings.Seed;
+        set => _settings.Seed = value;
+    }
+
+    /// <summary>
+    /// What a case does when it reaches the cap undecided. Default <see cref="InconclusiveBehavior.Fail"/>: the test fails
+    /// with a message that says Inconclusive (fail closed). <see cref="InconclusiveBehavior.Skip"/> reports NUnit's own
+    /// Inconclusive result with the evidence.
+    /// </summary>
+    public InconclusiveBehavior Inconclusive
+    {
+        get => _settings.Inconclusive;
+        set => _settings.Inconclusive = value;
+    }
+
+    /// <summary>Builds one test per prompt case (or per combination of the parameters' data).</summary>
+    IEnumerable<TestMethod> ITestBuilder.BuildFrom(IMethodInfo method, Test? suite)
+        => SafetyTestBuilder.BuildCases(method, suite, _settings, () => BuildFrom(method, suite));
+
+    /// <summary>Builds the test of a method without parameters.</summary>
+    TestMethod ISimpleTestBuilder.BuildFrom(IMethodInfo method, Test? suite)
+        => SafetyTestBuilder.BuildScenario(method, suite, _settings);
+
+    /// <summary>Samples the test method as trials and reports one result.</summary>
+    TestCommand ICommandWrapper.Wrap(TestCommand command) => new SafetyTrialsCommand(command, _settings.ToOptions());
+
+    /// <summary>Marks the method suite as a safety test (property <c>SafetyTest</c>).</summary>
+    void IApplyToTest.ApplyToTest(Test test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        test.Properties.Set(SafetyTestBuilder.SafetyTestProperty, "true");
+    }
+}
