@@ -19,22 +19,29 @@ public sealed class PackedFeedFixture : IDisposable
         Packages = Path.Combine(Root, "packages");
         Directory.CreateDirectory(Feed);
         Version = "0.0.0-it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        (int exitCode, string output) = DotNetProcess.Run(
-            RepoRoot,
-            null,
-            "pack",
-            Path.Combine(RepoRoot, "src", "SafetyTests.MSBuild", "SafetyTests.MSBuild.csproj"),
-            "-c",
-            "Release",
-            "-o",
-            Feed,
-            "-p:Version=" + Version,
-            "-p:ContinuousIntegrationBuild=false");
-        if (exitCode != 0)
+        foreach (string project in PackedProjects)
         {
-            throw new InvalidOperationException("dotnet pack SafetyTests.MSBuild failed:\n" + output);
+            (int exitCode, string output) = DotNetProcess.Run(
+                RepoRoot,
+                null,
+                "pack",
+                Path.Combine(RepoRoot, "src", project, project + ".csproj"),
+                "-c",
+                "Release",
+                "-o",
+                Feed,
+                "-p:Version=" + Version,
+                "-p:ContinuousIntegrationBuild=false",
+                "-p:IncludeSymbols=false");
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {project} failed:\n{output}");
+            }
         }
     }
+
+    /// <summary>What a user installs: the xUnit integration (with its dependencies) and the gate.</summary>
+    public static readonly string[] PackedProjects = { "SafetyTests.Core", "SafetyTests", "SafetyTests.Xunit", "SafetyTests.MSBuild" };
 
     public string RepoRoot { get; }
 
@@ -61,7 +68,7 @@ public sealed class PackedFeedFixture : IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="safetytests-local"><package pattern="SafetyTests.*" /></packageSource>
+                <packageSource key="safetytests-local"><package pattern="SafetyTests" /><package pattern="SafetyTests.*" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
               <config>
