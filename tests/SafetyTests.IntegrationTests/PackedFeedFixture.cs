@@ -21,11 +21,16 @@ public sealed class PackedFeedFixture : IDisposable
         Version = "0.0.0-it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         foreach (string project in PackedProjects)
         {
+            // When the solution build already restored the project, do not restore again: another test project
+            // building at the same time may be writing the same project.assets.json.
+            string projectDirectory = Path.Combine(RepoRoot, "src", project);
+            bool restored = File.Exists(Path.Combine(projectDirectory, "obj", "project.assets.json"));
             (int exitCode, string output) = DotNetProcess.Run(
                 RepoRoot,
                 null,
                 "pack",
-                Path.Combine(RepoRoot, "src", project, project + ".csproj"),
+                Path.Combine(projectDirectory, project + ".csproj"),
+                restored ? "--no-restore" : "-p:_SafetyTestsRestore=true",
                 "-c",
                 "Release",
                 "-o",
