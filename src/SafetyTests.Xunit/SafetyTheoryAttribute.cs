@@ -1,7 +1,8 @@
 using System;
+using SafetyTests.Trials;
 using SafetyTests.Xunit.Sdk;
-using Xunit;
 using Xunit.Sdk;
+using Xunit;
 
 namespace SafetyTests.Xunit;
 
