@@ -58,6 +58,25 @@ internal sealed class JsonTokenReader
         _length = _buffer.Length;
     }
 
+    /// <summary>Reads <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>, copied into <paramref name="buffer"/> (reused by the caller across records; grown when too small).</summary>
+    public JsonTokenReader(string text, int start, int length, ref char[]? buffer, string what)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, 2048)];
+        }
+
+        text.CopyTo(start, buffer, 0, length);
+        _what = what;
+        _buffer = buffer;
+        _length = length;
+    }
+
     public JsonToken Token { get; private set; }
 
     /// <summary>The property name, string value, or number text of the current token.</summary>

@@ -18,6 +18,15 @@ public static class SafetyRecordSerializer
 {
     private const string What = "safety record";
 
+    [ThreadStatic]
+    private static char[]? _leanBuffer;
+
+    [ThreadStatic]
+    private static HashSet<string>? _recordSeen;
+
+    [ThreadStatic]
+    private static HashSet<string>? _designSeen;
+
     /// <summary>Serializes a record as one line of JSON (no line breaks, no prefix).</summary>
     /// <param name="record">The record.</param>
     /// <returns>The JSON text.</returns>
@@ -178,20 +187,39 @@ public static class SafetyRecordSerializer
     }
 
     /// <summary>Reads the record of one output line for the gate: the same validation, but the free-text lists (violations, error messages, tags, sampling settings) are checked and not kept.</summary>
-    internal static SafetyRecord? TryReadOutputLineLean(string line)
+    internal static SafetyRecord? TryReadOutputLineLean(string line) => TryReadOutputLineLean(line, 0, line.Length);
+
+    /// <summary>As <see cref="TryReadOutputLineLean(string)"/>, for the line <paramref name="line"/>[<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="count"/>) without copying it out first.</summary>
+    internal static SafetyRecord? TryReadOutputLineLean(string line, int offset, int count)
     {
-        int start = 0;
-        while (start < line.Length && (line[start] == ' ' || line[start] == '\t'))
+        if (line is null)
+        {
+            throw new ArgumentNullException(nameof(line));
+        }
+
+        int start = offset;
+        int end = offset + count;
+        while (start < end && (line[start] == ' ' || line[start] == '\t'))
         {
             start++;
         }
 
-        if (string.CompareOrdinal(line, start, SafetyRecord.OutputPrefix, 0, SafetyRecord.OutputPrefix.Length) != 0)
+        if (end - start < SafetyRecord.OutputPrefix.Length
+            || string.CompareOrdinal(line, start, SafetyRecord.OutputPrefix, 0, SafetyRecord.OutputPrefix.Length) != 0)
         {
             return null;
         }
 
-        var reader = new JsonTokenReader(line.Substring(start + SafetyRecord.OutputPrefix.Length).TrimEnd('\r', ' ', '\t'), What);
+        int jsonStart = start + SafetyRecord.OutputPrefix.Length;
+        int jsonEnd = end;
+        while (jsonEnd > jsonStart && line[jsonEnd - 1] is '\r' or ' ' or '\t')
+        {
+            jsonEnd--;
+        }
+
+        // One copy of the JSON into a per-thread buffer, and per-thread duplicate-name sets: the gate reads
+        // 100,000 records and these were most of its allocations.
+        var reader = new JsonTokenReader(line, jsonStart, jsonEnd - jsonStart, ref _leanBuffer, What);
         SafetyRecord record = Read(reader, lean: true);
         reader.Read();
         return record;
@@ -208,7 +236,7 @@ public static class SafetyRecordSerializer
 
         int line = r.TokenLine;
         int column = r.TokenColumn;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> seen = Seen(ref _recordSeen, lean);
         var record = new SafetyRecord();
         int? schema = null;
         SafetyVerdict? verdict = null;
@@ -311,7 +339,7 @@ public static class SafetyRecordSerializer
     internal static DesignRecord ReadDesign(JsonTokenReader r, string path)
     {
         var design = new DesignRecord();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> seen = Seen(ref _designSeen, reuse: true);
         while (r.Read() != JsonToken.EndObject)
         {
             JsonValues.CheckDuplicate(r, seen);
@@ -330,6 +358,19 @@ public static class SafetyRecordSerializer
         }
 
         return design;
+    }
+
+    /// <summary>A cleared per-thread set of property names seen (reading a record is not re-entrant per set), or a new one.</summary>
+    private static HashSet<string> Seen(ref HashSet<string>? cached, bool reuse)
+    {
+        if (!reuse)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        cached ??= new HashSet<string>(StringComparer.Ordinal);
+        cached.Clear();
+        return cached;
     }
 
     private static void OptionalString(JsonWriter json, string name, string? value)

@@ -191,10 +191,9 @@ internal static class TrxReader
                 continue;
             }
 
-            string text = output.Substring(lineStart, end - lineStart);
             try
             {
-                if (SafetyRecordSerializer.TryReadOutputLineLean(text) is SafetyRecord record)
+                if (SafetyRecordSerializer.TryReadOutputLineLean(output, lineStart, end - lineStart) is SafetyRecord record)
                 {
                     if (string.IsNullOrEmpty(record.Test))
                     {
