@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using SafetyTests.Gate;
 using SafetyTests.Json;
 using SafetyTests.Metrics;
@@ -24,10 +25,11 @@ internal static class BaselineSerializer
         return text.ToString();
     }
 
+    [MethodImpl(Optimization.Hot)]
     public static void Serialize(Baseline baseline, TextWriter output)
     {
         var cases = new List<CaseResult>(baseline.Cases);
-        cases.Sort((a, b) => a.Key.CompareTo(b.Key));
+        cases.Sort(CaseResult.CompareByKey);
 
         var json = new JsonWriter(indented: true, sink: output);
         json.StartObject();
@@ -234,6 +236,7 @@ internal static class BaselineSerializer
         return (weights, new CountingPolicy(countInconclusive, countErrors));
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static void ReadCases(JsonTokenReader r, string path, List<CaseResult> cases)
     {
         var pool = new StringPool();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using SafetyTests.Gate;
 using SafetyTests.Json;
@@ -15,6 +16,7 @@ internal sealed class CaseLineWriter
     private readonly Dictionary<DesignRecord, string> _designs = new();
     private readonly Dictionary<IReadOnlyList<string>, string> _judges = new();
 
+    [MethodImpl(Optimization.Hot)]
     public void Write(StringBuilder text, CaseResult c)
     {
         text.Append('{');

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SafetyTests.Comparisons;
 
@@ -22,6 +23,7 @@ internal static class Distributions
     };
 
     /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7).</summary>
+    [MethodImpl(Optimization.Hot)]
     public static double LogGamma(double x)
     {
         if (x <= 0)

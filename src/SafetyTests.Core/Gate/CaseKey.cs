@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SafetyTests.Gate;
 
@@ -35,6 +36,7 @@ internal readonly struct CaseKey : IEquatable<CaseKey>, IComparable<CaseKey>
         }
     }
 
+    [MethodImpl(Optimization.Hot)]
     public int CompareTo(CaseKey other)
     {
         int c = string.CompareOrdinal(Test, other.Test);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SafetyTests.Records;
 
 namespace SafetyTests.Gate;
@@ -146,6 +147,10 @@ internal sealed class CaseResult
             || a.MaxSamples != b.MaxSamples
             || a.ErrorBudget != b.ErrorBudget;
     }
+
+    /// <summary>Orders case results by <see cref="Key"/> (the order of baselines and of the comparison).</summary>
+    [MethodImpl(Optimization.Hot)]
+    public static int CompareByKey(CaseResult a, CaseResult b) => a.Key.CompareTo(b.Key);
 
     public static CaseResult FromRecord(SafetyRecord record, string origin, StringPool pool)
     {

@@ -122,7 +122,7 @@ internal static class GateEvaluator
         {
             if (list[i - 1].Key.CompareTo(list[i].Key) > 0)
             {
-                list.Sort((a, b) => a.Key.CompareTo(b.Key));
+                list.Sort(CaseResult.CompareByKey);
                 break;
             }
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SafetyTests.Json;
@@ -96,6 +97,7 @@ internal sealed class JsonTokenReader
 
     /// <summary>Reads the next token.</summary>
     /// <exception cref="FormatException">The text is not valid JSON.</exception>
+    [MethodImpl(Optimization.Hot)]
     public JsonToken Read()
     {
         SkipWhitespace();
@@ -227,6 +229,7 @@ internal sealed class JsonTokenReader
         _ => "nothing",
     };
 
+    [MethodImpl(Optimization.Hot)]
     private JsonToken ReadName()
     {
         Value = ReadString(name: true);
@@ -241,6 +244,7 @@ internal sealed class JsonTokenReader
         return Token = JsonToken.PropertyName;
     }
 
+    [MethodImpl(Optimization.Hot)]
     private JsonToken ReadValue(int c)
     {
         _needValue = false;
@@ -280,6 +284,7 @@ internal sealed class JsonTokenReader
         }
     }
 
+    [MethodImpl(Optimization.Hot)]
     private JsonToken EndValue(JsonToken token)
     {
         Token = token;
@@ -295,12 +300,14 @@ internal sealed class JsonTokenReader
         return token;
     }
 
+    [MethodImpl(Optimization.Hot)]
     private JsonToken Close()
     {
         bool wasObject = _containers.Pop();
         return EndValue(wasObject ? JsonToken.EndObject : JsonToken.EndArray);
     }
 
+    [MethodImpl(Optimization.Hot)]
     private void ReadLiteral(string literal)
     {
         foreach (char expected in literal)
@@ -314,6 +321,7 @@ internal sealed class JsonTokenReader
         }
     }
 
+    [MethodImpl(Optimization.Hot)]
     private string ReadNumber()
     {
         // Fast path: a plain integer wholly in the buffer.
@@ -391,6 +399,7 @@ internal sealed class JsonTokenReader
         return any;
     }
 
+    [MethodImpl(Optimization.Hot)]
     private string? ReadString(bool name)
     {
         int startLine = _line;
@@ -510,6 +519,7 @@ internal sealed class JsonTokenReader
         return table;
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static string Known(char[] buffer, int start, int length)
     {
         if (length < KnownNamesByLength.Length)
@@ -532,6 +542,7 @@ internal sealed class JsonTokenReader
         return new string(buffer, start, length);
     }
 
+    [MethodImpl(Optimization.Hot)]
     private void SkipWhitespace()
     {
         while (true)
@@ -562,6 +573,7 @@ internal sealed class JsonTokenReader
 
     private int Peek() => _pos < _length || Fill() ? _buffer[_pos] : -1;
 
+    [MethodImpl(Optimization.Hot)]
     private int Next()
     {
         if (_pos >= _length && !Fill())

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace SafetyTests.Json;
 
@@ -11,6 +12,7 @@ namespace SafetyTests.Json;
 /// </summary>
 internal static class JsonValues
 {
+    [MethodImpl(Optimization.Hot)]
     public static string? String(JsonTokenReader r, string path)
     {
         r.Read();
@@ -22,6 +24,7 @@ internal static class JsonValues
         };
     }
 
+    [MethodImpl(Optimization.Hot)]
     public static long? Long(JsonTokenReader r, string path)
     {
         r.Read();
@@ -38,6 +41,7 @@ internal static class JsonValues
         return value;
     }
 
+    [MethodImpl(Optimization.Hot)]
     public static int? Int(JsonTokenReader r, string path)
     {
         long? value = Long(r, path);
@@ -54,6 +58,7 @@ internal static class JsonValues
         return (int)value.Value;
     }
 
+    [MethodImpl(Optimization.Hot)]
     public static int NonNegativeInt(JsonTokenReader r, string path)
     {
         int value = Int(r, path) ?? 0;
@@ -65,6 +70,7 @@ internal static class JsonValues
         return value;
     }
 
+    [MethodImpl(Optimization.Hot)]
     public static double? Double(JsonTokenReader r, string path)
     {
         r.Read();
@@ -103,6 +109,7 @@ internal static class JsonValues
         };
     }
 
+    [MethodImpl(Optimization.Hot)]
     public static T? Enum<T>(JsonTokenReader r, string path, EnumNames<T> names)
         where T : struct, System.Enum
     {
@@ -123,6 +130,7 @@ internal static class JsonValues
     }
 
     /// <summary>Reads an array of strings into <paramref name="target"/> (null reads as empty).</summary>
+    [MethodImpl(Optimization.Hot)]
     public static void StringList(JsonTokenReader r, string path, ICollection<string> target, Func<string, string>? intern = null)
     {
         r.Read();
@@ -148,6 +156,7 @@ internal static class JsonValues
     }
 
     /// <summary>Checks that the value is a string or null without building it.</summary>
+    [MethodImpl(Optimization.Hot)]
     public static void SkipString(JsonTokenReader r, string path)
     {
         r.DiscardStringValues = true;
@@ -166,6 +175,7 @@ internal static class JsonValues
     }
 
     /// <summary>Checks that the value is an array of strings (or null) without building the strings.</summary>
+    [MethodImpl(Optimization.Hot)]
     public static void SkipStringList(JsonTokenReader r, string path)
     {
         r.DiscardStringValues = true;
@@ -263,6 +273,7 @@ internal static class JsonValues
     }
 
     /// <summary>Records a property name; a second occurrence in the same object is an error.</summary>
+    [MethodImpl(Optimization.Hot)]
     public static void CheckDuplicate(JsonTokenReader r, HashSet<string> seen)
     {
         if (!seen.Add(r.Value!))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SafetyTests.Json;
@@ -189,6 +190,7 @@ internal sealed class JsonWriter
     private static readonly bool IsNetFramework = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
     /// <summary>Writes a JSON string literal. Escapes quotes, backslashes, every control character, U+2028/9 and lone surrogates, so the text is one line and valid XML content.</summary>
+    [MethodImpl(Optimization.Hot)]
     public static void WriteString(StringBuilder text, string value)
     {
         text.Append('"');

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using SafetyTests.Comparisons;
 using SafetyTests.Gate;
 
@@ -37,6 +38,7 @@ internal static class MetricsCalculator
         return result;
     }
 
+    [MethodImpl(Optimization.Hot)]
     public static SliceMetrics ComputeSlice(SliceKey slice, IReadOnlyList<CaseResult> cases, SeverityWeights weights, CountingPolicy policy)
     {
         var metrics = new SliceMetrics(slice);

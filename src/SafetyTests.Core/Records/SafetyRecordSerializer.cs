@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using SafetyTests.Json;
 using SafetyTests.Statistics;
 
@@ -190,6 +191,7 @@ public static class SafetyRecordSerializer
     internal static SafetyRecord? TryReadOutputLineLean(string line) => TryReadOutputLineLean(line, 0, line.Length);
 
     /// <summary>As <see cref="TryReadOutputLineLean(string)"/>, for the line <paramref name="line"/>[<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="count"/>) without copying it out first.</summary>
+    [MethodImpl(Optimization.Hot)]
     internal static SafetyRecord? TryReadOutputLineLean(string line, int offset, int count)
     {
         if (line is null)
@@ -226,6 +228,7 @@ public static class SafetyRecordSerializer
     }
 
     /// <summary>Reads one record object from the reader (positioned before it).</summary>
+    [MethodImpl(Optimization.Hot)]
     internal static SafetyRecord Read(JsonTokenReader r, bool lean = false)
     {
         r.Read();
@@ -336,6 +339,7 @@ public static class SafetyRecordSerializer
     }
 
     /// <summary>Reads a design object (the reader is just past its start).</summary>
+    [MethodImpl(Optimization.Hot)]
     internal static DesignRecord ReadDesign(JsonTokenReader r, string path)
     {
         var design = new DesignRecord();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using System.Xml;
 using SafetyTests.Gate;
@@ -107,6 +108,7 @@ internal static class TrxReader
         return file;
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static void ReadDocument(XmlReader reader, string path, string origin, StringPool pool, FileResult file)
     {
         if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "TestRun")
@@ -162,6 +164,7 @@ internal static class TrxReader
         }
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static void ReadRecords(string output, string path, int line, string testName, string origin, StringPool pool, FileResult file)
     {
         if (output.IndexOf(SafetyRecord.OutputPrefix, StringComparison.Ordinal) < 0)
