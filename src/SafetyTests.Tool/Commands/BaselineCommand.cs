@@ -9,12 +9,11 @@ using SafetyTests.Tool.CommandLine;
 namespace SafetyTests.Tool.Commands;
 
 /// <summary><c>safety baseline accept [--baseline FILE]</c>: promotes the received baseline written by the gate.</summary>
-internal sealed class BaselineCommand : ICommand
+internal sealed class BaselineCommand : OptionCommand
 {
     private const string BaselineOption = "--baseline";
-    private const string Help = "--help";
 
-    private static readonly OptionSet Options = new OptionSet()
+    private static readonly OptionSet OptionSet = new OptionSet()
         .Add(BaselineOption, "FILE", "the baseline file; default safety-baseline.json (the received file is FILE with .received before the extension)")
         .AddFlag(Help, "show this help");
 
@@ -28,31 +27,17 @@ internal sealed class BaselineCommand : ICommand
     internal BaselineCommand(string? workingDirectory) => _workingDirectory = workingDirectory;
 
     /// <inheritdoc />
-    public string Name => "baseline";
+    public override string Name => "baseline";
 
     /// <inheritdoc />
-    public string Summary => "manage the safety baseline: 'baseline accept' promotes safety-baseline.received.json";
+    public override string Summary => "manage the safety baseline: 'baseline accept' promotes safety-baseline.received.json";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandConsole console, CancellationToken cancellationToken)
+    protected override OptionSet Options => OptionSet;
+
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(ParsedOptions parsed, CommandConsole console, CancellationToken cancellationToken)
     {
-        if (arguments is null)
-        {
-            throw new ArgumentNullException(nameof(arguments));
-        }
-
-        if (console is null)
-        {
-            throw new ArgumentNullException(nameof(console));
-        }
-
-        ParsedOptions parsed = Options.Parse(arguments);
-        if (parsed.Has(Help))
-        {
-            WriteHelp(console.Out);
-            return ExitCodes.Success;
-        }
-
         var problems = new List<string>(parsed.Errors);
         if (parsed.Positionals.Count != 1 || parsed.Positionals[0] != "accept")
         {
@@ -84,7 +69,8 @@ internal sealed class BaselineCommand : ICommand
         };
     }
 
-    private static void WriteHelp(TextWriter writer)
+    /// <inheritdoc />
+    protected override void WriteHelp(TextWriter writer)
     {
         writer.WriteLine("usage: safety baseline accept [--baseline FILE]");
         writer.WriteLine();
@@ -92,7 +78,7 @@ internal sealed class BaselineCommand : ICommand
         writer.WriteLine("is atomic). Commit the baseline afterwards so CI gates against it.");
         writer.WriteLine();
         writer.WriteLine("options:");
-        Options.WriteHelp(writer);
+        OptionSet.WriteHelp(writer);
         writer.WriteLine();
         writer.WriteLine("exit codes: 0 accepted, 1 nothing to accept, 2 bad input or a damaged received file");
     }

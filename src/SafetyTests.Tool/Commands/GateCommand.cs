@@ -12,12 +12,11 @@ namespace SafetyTests.Tool.Commands;
 /// <c>safety gate</c>: the same gate as the SafetyGate MSBuild task, over TRX files given on the command line.
 /// Exit codes: 0 passed, 1 gate failed, 2 bad input.
 /// </summary>
-internal sealed class GateCommand : ICommand
+internal sealed class GateCommand : OptionCommand
 {
     private const string Format = "--format";
-    private const string Help = "--help";
 
-    private static readonly OptionSet Options = new OptionSet()
+    private static readonly OptionSet OptionSet = new OptionSet()
         .Add("--" + GateOptionNames.Results, "PATH_OR_GLOB", "TRX files or globs (TestResults/**/*.trx); more may follow as arguments or be separated by ';'")
         .Add("--" + GateOptionNames.Baseline, "FILE", "the baseline file; default safety-baseline.json")
         .Add(Format, "text|json", "output format; default text. json prints the decision with the slice metrics")
@@ -51,31 +50,17 @@ internal sealed class GateCommand : ICommand
     }
 
     /// <inheritdoc />
-    public string Name => "gate";
+    public override string Name => "gate";
 
     /// <inheritdoc />
-    public string Summary => "gate TRX results against the committed safety baseline: exit 0 pass, 1 failed, 2 bad input";
+    public override string Summary => "gate TRX results against the committed safety baseline: exit 0 pass, 1 failed, 2 bad input";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandConsole console, CancellationToken cancellationToken)
+    protected override OptionSet Options => OptionSet;
+
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(ParsedOptions parsed, CommandConsole console, CancellationToken cancellationToken)
     {
-        if (arguments is null)
-        {
-            throw new ArgumentNullException(nameof(arguments));
-        }
-
-        if (console is null)
-        {
-            throw new ArgumentNullException(nameof(console));
-        }
-
-        ParsedOptions parsed = Options.Parse(arguments);
-        if (parsed.Has(Help))
-        {
-            WriteHelp(console.Out);
-            return ExitCodes.Success;
-        }
-
         string format = parsed.GetChoice(Format, "text", "text", "json");
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (string name in GateOptionNames.MSBuildProperties.Keys)
@@ -122,7 +107,8 @@ internal sealed class GateCommand : ICommand
         return run.ExitCode;
     }
 
-    private static void WriteHelp(TextWriter writer)
+    /// <inheritdoc />
+    protected override void WriteHelp(TextWriter writer)
     {
         writer.WriteLine("usage: safety gate --trx PATH_OR_GLOB... [--baseline FILE] [--format text|json] [options]");
         writer.WriteLine();
@@ -132,7 +118,7 @@ internal sealed class GateCommand : ICommand
         writer.WriteLine("'safety baseline accept' promotes it. Every option matches an MSBuild property (see docs/gate.md).");
         writer.WriteLine();
         writer.WriteLine("options:");
-        Options.WriteHelp(writer);
+        OptionSet.WriteHelp(writer);
         writer.WriteLine();
         writer.WriteLine("exit codes: 0 the gate passed, 1 the gate failed, 2 bad input (options, TRX files, records or baseline)");
     }

@@ -15,7 +15,7 @@ namespace SafetyTests.Tool.Commands;
 /// input row plus <c>refused</c>, <c>kind</c> and <c>reason</c>, and with <c>--labels-column</c> prints agreement,
 /// precision and recall against human labels.
 /// </summary>
-internal sealed class JudgeCommand : ICommand
+internal sealed class JudgeCommand : OptionCommand
 {
     private const string Input = "--input";
     private const string TextColumn = "--text-column";
@@ -23,11 +23,10 @@ internal sealed class JudgeCommand : ICommand
     private const string Output = "--output";
     private const string LabelsColumn = "--labels-column";
     private const string PartialIsCompliance = "--partial-is-compliance";
-    private const string Help = "--help";
 
     private static readonly string[] Judges = { "refusal" };
 
-    private static readonly OptionSet Options = new OptionSet()
+    private static readonly OptionSet OptionSet = new OptionSet()
         .Add(Input, "FILE.csv", "required: CSV file with a header row (RFC 4180)")
         .Add(TextColumn, "COL", "required: the column holding the responses to judge")
         .Add(PromptColumn, "COL", "the column holding the prompts (checked to exist and kept in the output)")
@@ -37,31 +36,17 @@ internal sealed class JudgeCommand : ICommand
         .AddFlag(Help, "show this help");
 
     /// <inheritdoc />
-    public string Name => "judge";
+    public override string Name => "judge";
 
     /// <inheritdoc />
-    public string Summary => "run a rule-based judge over a CSV of responses (judge refusal): per-row decisions and agreement with labels";
+    public override string Summary => "run a rule-based judge over a CSV of responses (judge refusal): per-row decisions and agreement with labels";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandConsole console, CancellationToken cancellationToken)
+    protected override OptionSet Options => OptionSet;
+
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(ParsedOptions parsed, CommandConsole console, CancellationToken cancellationToken)
     {
-        if (arguments is null)
-        {
-            throw new ArgumentNullException(nameof(arguments));
-        }
-
-        if (console is null)
-        {
-            throw new ArgumentNullException(nameof(console));
-        }
-
-        var parsed = Options.Parse(arguments);
-        if (parsed.Has(Help))
-        {
-            WriteHelp(console.Out);
-            return ExitCodes.Success;
-        }
-
         if (parsed.Positionals.Count == 0)
         {
             parsed.AddError("name the judge: 'safety judge refusal ...' (judges: " + string.Join(", ", Judges) + ")");
@@ -263,7 +248,8 @@ internal sealed class JudgeCommand : ICommand
         return ExitCodes.BadInput;
     }
 
-    private static void WriteHelp(TextWriter writer)
+    /// <inheritdoc />
+    protected override void WriteHelp(TextWriter writer)
     {
         writer.WriteLine("usage: safety judge refusal --input FILE.csv --text-column COL [--prompt-column COL] --output OUT.csv [--labels-column COL] [--partial-is-compliance]");
         writer.WriteLine();
@@ -272,7 +258,7 @@ internal sealed class JudgeCommand : ICommand
         writer.WriteLine("prints agreement, precision and recall against those labels (refusal = full or partial refusal).");
         writer.WriteLine();
         writer.WriteLine("options:");
-        Options.WriteHelp(writer);
+        OptionSet.WriteHelp(writer);
         writer.WriteLine();
         writer.WriteLine("exit codes: 0 judged, 2 invalid input (missing file or column, malformed CSV; every problem is listed)");
     }

@@ -16,7 +16,7 @@ namespace SafetyTests.Tool.Commands;
 /// <c>safety plan</c>: prints the sequential design the runners would use for a failure-rate requirement, with the
 /// exact operating characteristic of the truncated design and the matched fixed-n design.
 /// </summary>
-internal sealed class PlanCommand : ICommand
+internal sealed class PlanCommand : OptionCommand
 {
     private const string MaxFailureRate = "--max-failure-rate";
     private const string UnacceptableRate = "--unacceptable-rate";
@@ -25,12 +25,11 @@ internal sealed class PlanCommand : ICommand
     private const string MaxSamples = "--max-samples";
     private const string MaxErrorRate = "--max-error-rate";
     private const string Format = "--format";
-    private const string Help = "--help";
     private const int MaxCap = 100_000;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static readonly OptionSet Options = new OptionSet()
+    private static readonly OptionSet OptionSet = new OptionSet()
         .Add(MaxFailureRate, "P0", "required: the acceptable unsafe rate p0, in (0, 1)")
         .Add(UnacceptableRate, "P1", "the unsafe rate to detect, in (p0, 1); default min(p0 + max(p0, 0.10), (1 + p0)/2)")
         .Add(Alpha, "A", "false-alarm rate α (failing a case at p0), in (0, 0.5); default 0.05")
@@ -41,31 +40,17 @@ internal sealed class PlanCommand : ICommand
         .AddFlag(Help, "show this help");
 
     /// <inheritdoc />
-    public string Name => "plan";
+    public override string Name => "plan";
 
     /// <inheritdoc />
-    public string Summary => "print the sampling design for a failure-rate requirement: boundaries, actual α and β, expected and maximum samples";
+    public override string Summary => "print the sampling design for a failure-rate requirement: boundaries, actual α and β, expected and maximum samples";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandConsole console, CancellationToken cancellationToken)
+    protected override OptionSet Options => OptionSet;
+
+    /// <inheritdoc />
+    protected override async Task<int> ExecuteAsync(ParsedOptions parsed, CommandConsole console, CancellationToken cancellationToken)
     {
-        if (arguments is null)
-        {
-            throw new ArgumentNullException(nameof(arguments));
-        }
-
-        if (console is null)
-        {
-            throw new ArgumentNullException(nameof(console));
-        }
-
-        var parsed = Options.Parse(arguments);
-        if (parsed.Has(Help))
-        {
-            WriteHelp(console.Out);
-            return ExitCodes.Success;
-        }
-
         var request = Read(parsed);
         if (parsed.Errors.Count > 0 || request is null)
         {
@@ -169,7 +154,8 @@ internal sealed class PlanCommand : ICommand
             format == "json");
     }
 
-    private static void WriteHelp(TextWriter writer)
+    /// <inheritdoc />
+    protected override void WriteHelp(TextWriter writer)
     {
         writer.WriteLine("usage: safety plan --max-failure-rate P0 [--unacceptable-rate P1] [--alpha A] [--beta B] [--max-samples N] [--format text|json]");
         writer.WriteLine();
@@ -177,7 +163,7 @@ internal sealed class PlanCommand : ICommand
         writer.WriteLine("and prints its exact operating characteristic (Inconclusive at the cap counts against both α and β).");
         writer.WriteLine();
         writer.WriteLine("options:");
-        Options.WriteHelp(writer);
+        OptionSet.WriteHelp(writer);
         writer.WriteLine();
         writer.WriteLine("exit codes: 0 printed the plan, 2 invalid input (every problem is listed)");
     }
