@@ -21,26 +21,6 @@ internal static class SafetyDiscovery
         return settings?.ToOptions() ?? new SafetyRunOptions();
     }
 
-    /// <summary>The options' problems (including those only the design finds), or an empty list.</summary>
-    public static IReadOnlyList<string> Problems(SafetyRunOptions options)
-    {
-        var problems = options.GetProblems();
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
-
-        try
-        {
-            options.CreateDesign();
-            return problems;
-        }
-        catch (SafetyOptionsException ex)
-        {
-            return ex.Problems;
-        }
-    }
-
     /// <summary>"[SafetyTheory] on Class.Method".</summary>
     public static string Where(string attribute, ITestMethod testMethod)
         => string.Format(CultureInfo.InvariantCulture, "[{0}] on {1}.{2}", attribute, testMethod.TestClass.Class.Name, testMethod.Method.Name);

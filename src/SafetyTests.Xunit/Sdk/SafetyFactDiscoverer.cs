@@ -34,7 +34,7 @@ internal sealed class SafetyFactDiscoverer : IXunitTestCaseDiscoverer
         {
             problem = where + ": safety test methods cannot be generic.";
         }
-        else if (SafetyDiscovery.Problems(options) is { Count: > 0 } problems)
+        else if (options.GetProblems() is { Count: > 0 } problems)
         {
             problem = SafetyDiscovery.SettingsMessage(where, problems);
         }

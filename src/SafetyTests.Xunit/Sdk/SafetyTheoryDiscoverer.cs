@@ -33,7 +33,7 @@ internal sealed class SafetyTheoryDiscoverer : IXunitTestCaseDiscoverer
             return new[] { new SafetyTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, options, dataRow: null) };
         }
 
-        if (SafetyDiscovery.Problems(options) is { Count: > 0 } settingsProblems)
+        if (options.GetProblems() is { Count: > 0 } settingsProblems)
         {
             return new[] { SafetyDiscovery.Problem(_diagnosticMessageSink, discoveryOptions, testMethod, SafetyDiscovery.SettingsMessage(where, settingsProblems)) };
         }

@@ -98,7 +98,7 @@ public sealed class SafetyAttributeSettings
     private int PlannedMaxSamples()
     {
         var options = ToOptions();
-        if (_samples.HasValue || options.GetProblems().Count > 0)
+        if (_samples.HasValue || options.GetSettingProblems().Count > 0)
         {
             return 0;
         }
@@ -155,25 +155,7 @@ public sealed class SafetyAttributeSettings
     /// fixed design that cannot meet α and β), one readable sentence each; empty when the settings are usable.
     /// </summary>
     /// <returns>The problems.</returns>
-    public IReadOnlyList<string> GetProblems()
-    {
-        var options = ToOptions();
-        var problems = options.GetProblems();
-        if (problems.Count > 0)
-        {
-            return problems;
-        }
-
-        try
-        {
-            options.CreateDesign();
-            return problems;
-        }
-        catch (SafetyOptionsException ex)
-        {
-            return ex.Problems;
-        }
-    }
+    public IReadOnlyList<string> GetProblems() => ToOptions().GetProblems();
 
     /// <summary>The names of the properties that were set, in declaration order (for diagnostics).</summary>
     /// <returns>The names.</returns>

@@ -119,11 +119,24 @@ public sealed class SafetyRunOptions
     public SafetyRunOptions Clone() => (SafetyRunOptions)MemberwiseClone();
 
     /// <summary>
-    /// Checks every setting and returns one readable sentence per problem (empty when valid). The design settings
+    /// Checks every setting and returns one readable sentence per problem (empty when valid), including those only
+    /// building the sampling design finds (for example a fixed design that cannot meet α and β). The design settings
     /// are checked by the statistics engine (<see cref="SamplingDesign.Validate"/>), so every adapter words them alike.
     /// </summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> GetProblems()
+    {
+        var problems = GetSettingProblems();
+        if (problems.Count == 0 && TryCreateDesign(out _) is { } designProblem)
+        {
+            problems.Add(designProblem);
+        }
+
+        return problems;
+    }
+
+    /// <summary>The problems of the individual settings, without building the design (cheap).</summary>
+    internal List<string> GetSettingProblems()
     {
         var problems = new List<string>();
         if (Samples.HasValue && MaxSamples.HasValue)
@@ -165,14 +178,29 @@ public sealed class SafetyRunOptions
     /// <exception cref="SafetyOptionsException">The settings are invalid or describe no usable design.</exception>
     public SamplingDesign CreateDesign()
     {
-        Validate();
+        var problems = GetSettingProblems();
+        if (problems.Count > 0)
+        {
+            throw new SafetyOptionsException(problems);
+        }
+
+        return TryCreateDesign(out var design) is { } designProblem
+            ? throw new SafetyOptionsException(new[] { designProblem })
+            : design!;
+    }
+
+    /// <summary>Builds the design; returns the reason when the settings describe no usable design.</summary>
+    private string? TryCreateDesign(out SamplingDesign? design)
+    {
         try
         {
-            return SamplingDesign.Create(ToSamplingOptions());
+            design = SamplingDesign.Create(ToSamplingOptions());
+            return null;
         }
         catch (ArgumentException ex)
         {
-            throw new SafetyOptionsException(new[] { ex.Message });
+            design = null;
+            return ex.Message;
         }
     }
 

@@ -118,4 +118,14 @@ public class SafetyRunOptionsTests
 
         original.MaxSamples.ShouldBe(30);
     }
+
+    [Fact]
+    public void GetProblems_FixedDesignThatCanNeverFail_ReportsTheDesignProblemLikeCreateDesign()
+    {
+        var options = new SafetyRunOptions { Samples = 2, MaxFailureRate = 0.5 };
+
+        string problem = options.GetProblems().ShouldHaveSingleItem();
+
+        Should.Throw<SafetyOptionsException>(() => options.CreateDesign()).Problems.ShouldBe(new[] { problem });
+    }
 }
