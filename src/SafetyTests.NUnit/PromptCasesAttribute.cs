@@ -93,37 +93,15 @@ public sealed class PromptCasesAttribute : NUnitAttribute, IParameterDataSource
         return cases;
     }
 
+    /// <summary>The file and filters as the shared source.</summary>
+    internal PromptCaseSource Source => new(Path) { Category = Category, Tag = Tag, Severity = Severity, Expect = Expect };
+
     /// <summary>"[PromptCases("cases/x.yaml")]".</summary>
-    internal string Label() => "[PromptCases(\"" + Path + "\")]";
+    internal string Label() => Source.ToString();
 
     /// <summary>Describes the filters for messages ("Category=jailbreak, Severity=high+"), or "no filter".</summary>
-    internal string DescribeFilter()
-    {
-        var parts = new List<string>();
-        AddPart(parts, nameof(Category), Category);
-        AddPart(parts, nameof(Tag), Tag);
-        AddPart(parts, nameof(Severity), Severity);
-        AddPart(parts, nameof(Expect), Expect);
-        return parts.Count == 0 ? "no filter" : string.Join(", ", parts);
-    }
+    internal string DescribeFilter() => Source.DescribeFilter();
 
     /// <summary>Loads the file (relative paths against <paramref name="baseDirectory"/>) and applies the filters.</summary>
-    internal IReadOnlyList<PromptCase> LoadCases(string? baseDirectory)
-    {
-        var filter = PromptCaseFilter.Parse(Category, Tag, Severity, Expect);
-        var options = new PromptCaseLoadOptions
-        {
-            BaseDirectory = string.IsNullOrEmpty(baseDirectory) || !Directory.Exists(baseDirectory) ? null : baseDirectory,
-        };
-        var all = PromptCaseLoader.Load(Path, options);
-        return filter.IsEmpty ? all : filter.Apply(all);
-    }
-
-    private static void AddPart(List<string> parts, string name, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            parts.Add(name + "=" + value);
-        }
-    }
+    internal IReadOnlyList<PromptCase> LoadCases(string? baseDirectory) => Source.Load(baseDirectory);
 }

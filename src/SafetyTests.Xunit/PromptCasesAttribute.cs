@@ -54,47 +54,12 @@ public sealed class PromptCasesAttribute : DataAttribute
         }
     }
 
+    /// <summary>The file and filters as the shared source.</summary>
+    internal PromptCaseSource Source => new(Path) { Category = Category, Tag = Tag, Severity = Severity, Expect = Expect };
+
     /// <summary>Describes the filters for messages ("Category=jailbreak, Severity=high+"), or "no filter".</summary>
-    internal string DescribeFilter()
-    {
-        var parts = new List<string>();
-        AddPart(parts, nameof(Category), Category);
-        AddPart(parts, nameof(Tag), Tag);
-        AddPart(parts, nameof(Severity), Severity);
-        AddPart(parts, nameof(Expect), Expect);
-        return parts.Count == 0 ? "no filter" : string.Join(", ", parts);
-    }
+    internal string DescribeFilter() => Source.DescribeFilter();
 
     /// <summary>Loads the file and applies the filters.</summary>
-    internal IReadOnlyList<PromptCase> LoadCases(string? baseDirectory)
-    {
-        var filter = PromptCaseFilter.Parse(Category, Tag, Severity, Expect);
-        var all = PromptCaseLoader.Load(Path, LoadOptions(baseDirectory));
-        if (filter.IsEmpty)
-        {
-            return all;
-        }
-
-        var kept = new List<PromptCase>(all.Count);
-        foreach (var promptCase in all)
-        {
-            if (filter.Matches(promptCase))
-            {
-                kept.Add(promptCase);
-            }
-        }
-
-        return kept;
-    }
-
-    internal static PromptCaseLoadOptions LoadOptions(string? baseDirectory)
-        => new() { BaseDirectory = string.IsNullOrEmpty(baseDirectory) || !Directory.Exists(baseDirectory) ? null : baseDirectory };
-
-    private static void AddPart(List<string> parts, string name, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            parts.Add(name + "=" + value);
-        }
-    }
+    internal IReadOnlyList<PromptCase> LoadCases(string? baseDirectory) => Source.Load(baseDirectory);
 }

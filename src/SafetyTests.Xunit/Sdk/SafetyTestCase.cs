@@ -169,7 +169,7 @@ internal sealed class SafetyTestCase : XunitTestCase
     {
         try
         {
-            foreach (var promptCase in PromptCaseLoader.Load(caseFile, PromptCasesAttribute.LoadOptions(AssemblyDirectory(TestMethod))))
+            foreach (var promptCase in PromptCaseLoader.Load(caseFile, PromptCaseSource.LoadOptions(AssemblyDirectory(TestMethod))))
             {
                 if (string.Equals(promptCase.Id, caseId, StringComparison.Ordinal))
                 {
