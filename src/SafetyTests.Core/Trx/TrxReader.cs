@@ -40,11 +40,11 @@ internal static class TrxReader
     };
 
     [MethodImpl(Optimization.Hot)]
-    public static TrxReadResult Read(IReadOnlyList<string> files)
+    public static TrxReadResult Read(IReadOnlyList<string> files, StringPool? shared = null)
     {
         var perFile = new FileResult[files.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) };
-        Parallel.For(0, files.Count, options, i => perFile[i] = ReadFile(files[i]));
+        Parallel.For(0, files.Count, options, i => perFile[i] = ReadFile(files[i], shared));
 
         var result = new TrxReadResult();
         var byKey = new Dictionary<CaseKey, CaseResult>();
@@ -80,7 +80,7 @@ internal static class TrxReader
         return result;
     }
 
-    private static FileResult ReadFile(string path)
+    private static FileResult ReadFile(string path, StringPool? shared)
     {
         var file = new FileResult();
         if (!File.Exists(path))
@@ -89,7 +89,7 @@ internal static class TrxReader
             return file;
         }
 
-        var pool = new StringPool();
+        var pool = new StringPool(shared);
         string origin = pool.Get(path);
         try
         {

@@ -81,6 +81,11 @@ public static class GateScaleBenchmark
             Phases(directory);
         }
 
+        if (Environment.GetEnvironmentVariable("GATE_BENCH_PHASES") is "1" or "2")
+        {
+            GateRunner.PhaseEnded = (phase, at) => Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:N0} ms  {1}", at.TotalMilliseconds, phase));
+        }
+
         using Process before = Process.GetCurrentProcess();
         TimeSpan cpuBefore = before.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
