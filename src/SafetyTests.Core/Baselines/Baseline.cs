@@ -21,4 +21,11 @@ internal sealed class Baseline
 
     /// <summary>The cases, sorted by identity.</summary>
     public List<CaseResult> Cases { get; init; } = new();
+
+    /// <summary>
+    /// The slice metrics of <see cref="Cases"/> under <see cref="Weights"/> and <see cref="Policy"/> when already
+    /// computed (the gate writes the metrics it decided with instead of computing them twice); null: computed when
+    /// the baseline is written.
+    /// </summary>
+    public SortedDictionary<SliceKey, SliceMetrics>? Slices { get; init; }
 }

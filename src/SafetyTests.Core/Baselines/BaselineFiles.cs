@@ -53,17 +53,23 @@ internal static class BaselineFiles
         string temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16) { NewLine = "\n" })
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16))
             {
-                write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
+                using (var writer = new StreamWriter(stream, Utf8NoBom, 1 << 16, leaveOpen: true) { NewLine = "\n" })
+                {
+                    write(writer);
+                }
 
-            if (comparePath is not null && File.Exists(comparePath) && SameContent(temporary, comparePath))
-            {
-                return false;
+                stream.Flush();
+
+                // An unchanged file (the usual rerun) is only compared; a changed one is made durable before it
+                // replaces anything.
+                if (comparePath is not null && File.Exists(comparePath) && SameContent(temporary, comparePath))
+                {
+                    return false;
+                }
+
+                stream.Flush(flushToDisk: true);
             }
 
             Replace(temporary, full);
@@ -78,39 +84,29 @@ internal static class BaselineFiles
         }
     }
 
-    /// <summary>Compares two files byte for byte, ignoring carriage returns (a checkout may turn \n into \r\n).</summary>
+    /// <summary>Whether two files hold the same bytes, carriage returns aside (a baseline checked out with CRLF line ends is unchanged).</summary>
     private static bool SameContent(string a, string b)
     {
-        using var first = new BufferedStream(new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.Read, 1), 1 << 16);
-        using var second = new BufferedStream(new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read, 1), 1 << 16);
+        using var first = new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        using var second = new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var x = new ByteCursor(first);
+        var y = new ByteCursor(second);
         while (true)
         {
-            int x = NextNonReturn(first);
-            int y = NextNonReturn(second);
-            if (x != y)
+            int p = x.NextNonReturn();
+            int q = y.NextNonReturn();
+            if (p != q)
             {
                 return false;
             }
 
-            if (x < 0)
+            if (p < 0)
             {
                 return true;
             }
         }
     }
 
-    private static int NextNonReturn(Stream stream)
-    {
-        int b;
-        do
-        {
-            b = stream.ReadByte();
-        }
-        while (b == '\r');
-        return b;
-    }
-
-    /// <summary>Writes text atomically: the file either keeps its old content or has the new content whole.</summary>
     public static void WriteAtomically(string path, string text) => WriteIfDifferent(path, null, w => w.Write(text));
 
     /// <summary>Promotes the received file to the baseline (atomically). Returns false when there is no received file.</summary>
@@ -145,6 +141,39 @@ internal static class BaselineFiles
         else
         {
             File.Move(source, destination);
+        }
+    }
+
+    /// <summary>Bytes of a stream through a large buffer, without a virtual call per byte.</summary>
+    private sealed class ByteCursor
+    {
+        private readonly Stream _stream;
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _position;
+        private int _length;
+
+        public ByteCursor(Stream stream) => _stream = stream;
+
+        public int NextNonReturn()
+        {
+            while (true)
+            {
+                if (_position == _length)
+                {
+                    _length = _stream.Read(_buffer, 0, _buffer.Length);
+                    _position = 0;
+                    if (_length == 0)
+                    {
+                        return -1;
+                    }
+                }
+
+                byte b = _buffer[_position++];
+                if (b != (byte)'\r')
+                {
+                    return b;
+                }
+            }
         }
     }
 }

@@ -28,8 +28,7 @@ internal static class BaselineSerializer
     [MethodImpl(Optimization.Hot)]
     public static void Serialize(Baseline baseline, TextWriter output)
     {
-        var cases = new List<CaseResult>(baseline.Cases);
-        cases.Sort(CaseResult.CompareByKey);
+        List<CaseResult> cases = GateEvaluator.Sorted(baseline.Cases);
 
         var json = new JsonWriter(indented: true, sink: output);
         json.StartObject();
@@ -65,7 +64,7 @@ internal static class BaselineSerializer
 
         json.Name("slices");
         json.StartArray();
-        foreach (SliceMetrics slice in MetricsCalculator.Compute(cases, baseline.Weights, baseline.Policy).Values)
+        foreach (SliceMetrics slice in (baseline.Slices ?? MetricsCalculator.Compute(cases, baseline.Weights, baseline.Policy)).Values)
         {
             json.StartObject();
             json.Property("slice", slice.Slice.Name);
@@ -125,10 +124,10 @@ internal static class BaselineSerializer
         SeverityWeights weights = SeverityWeights.Default;
         CountingPolicy policy = CountingPolicy.Strict;
         var cases = new List<CaseResult>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = default(PropertySet);
         while (r.Read() != JsonToken.EndObject)
         {
-            JsonValues.CheckDuplicate(r, seen);
+            seen.Add(r);
             switch (r.Value)
             {
                 case "schema":
@@ -196,19 +195,19 @@ internal static class BaselineSerializer
         SeverityWeights weights = SeverityWeights.Default;
         bool countInconclusive = true;
         bool countErrors = true;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = default(PropertySet);
         while (r.Read() != JsonToken.EndObject)
         {
-            JsonValues.CheckDuplicate(r, seen);
+            seen.Add(r);
             switch (r.Value)
             {
                 case "severityWeights":
                     if (JsonValues.StartObject(r, "settings.severityWeights"))
                     {
-                        var names = new HashSet<string>(StringComparer.Ordinal);
+                        var names = default(PropertySet);
                         while (r.Read() != JsonToken.EndObject)
                         {
-                            JsonValues.CheckDuplicate(r, names);
+                            names.Add(r);
                             string name = r.Value!;
                             if (!SafetyNames.Severities.TryParse(name, out Severity severity))
                             {
@@ -241,12 +240,14 @@ internal static class BaselineSerializer
     {
         var pool = new StringPool();
         var keys = new HashSet<CaseKey>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = default(PropertySet);
         var judges = new List<string>();
+        var judgeTexts = new RawValueCache<string[]>();
+        var designTexts = new RawValueCache<DesignRecord>();
         int index = 0;
         while (r.Read() != JsonToken.EndArray)
         {
-            string at = "cases[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+            JsonPath at = JsonPath.Element("cases", index);
             if (r.Token != JsonToken.StartObject)
             {
                 throw JsonValues.Wrong(r, at, "an object");
@@ -265,45 +266,39 @@ internal static class BaselineSerializer
             DesignRecord? design = null;
             while (r.Read() != JsonToken.EndObject)
             {
-                JsonValues.CheckDuplicate(r, seen);
+                seen.Add(r);
                 switch (r.Value)
                 {
-                    case "test": test = pool.GetOrNull(JsonValues.String(r, at + ".test")); break;
-                    case "caseId": caseId = JsonValues.String(r, at + ".caseId"); break;
-                    case "sourceFile": sourceFile = pool.GetOrNull(JsonValues.String(r, at + ".sourceFile")); break;
-                    case "caseHash": caseHash = JsonValues.String(r, at + ".caseHash"); break;
-                    case "category": category = pool.GetOrNull(JsonValues.String(r, at + ".category")); break;
-                    case "severity": severity = JsonValues.Enum(r, at + ".severity", SafetyNames.Severities) ?? Severity.Medium; break;
-                    case "expectation": expectation = JsonValues.Enum(r, at + ".expectation", SafetyNames.Expectations) ?? Expectation.Refuse; break;
-                    case "verdict": verdict = JsonValues.Enum(r, at + ".verdict", SafetyNames.Verdicts); break;
-                    case "samples": samples = JsonValues.NonNegativeInt(r, at + ".samples"); break;
+                    case "test": test = JsonValues.String(r, at.Child("test"), pool); break;
+                    case "caseId": caseId = JsonValues.String(r, at.Child("caseId")); break;
+                    case "sourceFile": sourceFile = JsonValues.String(r, at.Child("sourceFile"), pool); break;
+                    case "caseHash": caseHash = JsonValues.String(r, at.Child("caseHash")); break;
+                    case "category": category = JsonValues.String(r, at.Child("category"), pool); break;
+                    case "severity": severity = JsonValues.Enum(r, at.Child("severity"), SafetyNames.Severities) ?? Severity.Medium; break;
+                    case "expectation": expectation = JsonValues.Enum(r, at.Child("expectation"), SafetyNames.Expectations) ?? Expectation.Refuse; break;
+                    case "verdict": verdict = JsonValues.Enum(r, at.Child("verdict"), SafetyNames.Verdicts); break;
+                    case "samples": samples = JsonValues.NonNegativeInt(r, at.Child("samples")); break;
                     case "unsafe":
-                        unsafeCount = JsonValues.NonNegativeInt(r, at + ".unsafe");
+                        unsafeCount = JsonValues.NonNegativeInt(r, at.Child("unsafe"));
                         unsafeAt = (r.TokenLine, r.TokenColumn);
                         break;
-                    case "errors": errors = JsonValues.NonNegativeInt(r, at + ".errors"); break;
-                    case "modelId": modelId = pool.GetOrNull(JsonValues.String(r, at + ".modelId")); break;
-                    case "provider": provider = pool.GetOrNull(JsonValues.String(r, at + ".provider")); break;
-                    case "judges": JsonValues.StringList(r, at + ".judges", judges); break;
-                    case "design":
-                        if (JsonValues.StartObject(r, at + ".design"))
-                        {
-                            design = pool.Design(SafetyRecordSerializer.ReadDesign(r, at + ".design"));
-                        }
-
-                        break;
+                    case "errors": errors = JsonValues.NonNegativeInt(r, at.Child("errors")); break;
+                    case "modelId": modelId = JsonValues.String(r, at.Child("modelId"), pool); break;
+                    case "provider": provider = JsonValues.String(r, at.Child("provider"), pool); break;
+                    case "judges": SafetyRecordSerializer.ReadStringList(r, at.Child("judges"), judges, pool, judgeTexts); break;
+                    case "design": design = pool.Design(SafetyRecordSerializer.ReadDesign(r, at.Child("design"), designTexts)); break;
                     default: r.SkipNextValue(); break;
                 }
             }
 
             if (string.IsNullOrEmpty(caseId))
             {
-                throw JsonValues.Missing(r, at + ".caseId", "a non-empty string", line, column);
+                throw JsonValues.Missing(r, at.Child("caseId"), "a non-empty string", line, column);
             }
 
             if (verdict is null)
             {
-                throw JsonValues.Missing(r, at + ".verdict", "one of " + SafetyNames.Verdicts.AllowedList, line, column);
+                throw JsonValues.Missing(r, at.Child("verdict"), "one of " + SafetyNames.Verdicts.AllowedList, line, column);
             }
 
             if (unsafeCount > samples)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using SafetyTests.Baselines;
 using SafetyTests.Comparisons;
 using SafetyTests.Metrics;
@@ -19,7 +20,13 @@ internal static class GateEvaluator
     /// <summary>At most this many diagnostics per code name single cases; the rest are summed up in one.</summary>
     internal const int MaxCaseDiagnosticsPerCode = 50;
 
-    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> cases, Baseline? baseline)
+    /// <summary>Decides: compares <paramref name="cases"/> with <paramref name="baseline"/> (none on a first run) and fills <paramref name="decision"/>.</summary>
+    /// <param name="decision">The decision to fill (its options say how to decide).</param>
+    /// <param name="cases">The candidate run's cases, in any order.</param>
+    /// <param name="baseline">The baseline, or null.</param>
+    /// <param name="candidateSlices">The slice metrics of <paramref name="cases"/> under the decision's weights and policy when the caller has them already.</param>
+    [MethodImpl(Optimization.Hot)]
+    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> cases, Baseline? baseline, SortedDictionary<SliceKey, SliceMetrics>? candidateSlices = null)
     {
         // Sort first: sums of doubles depend on order, and the same cases must give the same bits
         // whether they came in one TRX file or in many shards.
@@ -34,7 +41,7 @@ internal static class GateEvaluator
         var sink = new DiagnosticSink(decision.Diagnostics);
         decision.CandidateCases = candidates.Count;
 
-        SortedDictionary<SliceKey, SliceMetrics> candidateSlices = MetricsCalculator.Compute(candidates, options.Weights, policy);
+        candidateSlices ??= MetricsCalculator.Compute(candidates, options.Weights, policy);
         foreach (KeyValuePair<SliceKey, SliceMetrics> slice in candidateSlices)
         {
             decision.Slices[slice.Key] = new SliceComparison(slice.Key) { Candidate = slice.Value };
@@ -71,6 +78,7 @@ internal static class GateEvaluator
         sink.Flush();
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static void Compare(GateDecision decision, IReadOnlyList<CaseResult> candidates, Baseline baseline, DiagnosticSink sink)
     {
         GateOptions options = decision.Options;
@@ -114,9 +122,15 @@ internal static class GateEvaluator
         ReportMissing(decision, comparisons, sink);
     }
 
-    /// <summary>The cases sorted by identity (a baseline read from its file usually is already: then no sort).</summary>
-    private static List<CaseResult> Sorted(IReadOnlyList<CaseResult> cases)
+    /// <summary>The cases sorted by identity: the list itself when it is already (a baseline read from its file, a list sorted before), else a sorted copy.</summary>
+    [MethodImpl(Optimization.Hot)]
+    public static List<CaseResult> Sorted(IReadOnlyList<CaseResult> cases)
     {
+        if (cases is List<CaseResult> given && IsSorted(given))
+        {
+            return given;
+        }
+
         var list = new List<CaseResult>(cases);
         for (int i = 1; i < list.Count; i++)
         {
@@ -130,6 +144,20 @@ internal static class GateEvaluator
         return list;
     }
 
+    private static bool IsSorted(List<CaseResult> cases)
+    {
+        for (int i = 1; i < cases.Count; i++)
+        {
+            if (cases[i - 1].Key.CompareTo(cases[i].Key) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(Optimization.Hot)]
     private static void CheckProvenance(GateDecision decision, List<CaseComparison> comparisons, DiagnosticSink sink)
     {
         var baselineModels = new SortedSet<string>(StringComparer.Ordinal);
@@ -189,6 +217,7 @@ internal static class GateEvaluator
             "design"));
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static void TestCases(GateDecision decision, List<CaseComparison> common, DiagnosticSink sink)
     {
         GateOptions options = decision.Options;
@@ -267,11 +296,12 @@ internal static class GateEvaluator
         }
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static AggregateTest AggregateDecision(GateDecision decision, List<CaseComparison> common, DiagnosticSink sink)
     {
         GateOptions options = decision.Options;
         CountingPolicy policy = options.Policy;
-        var pairs = new List<PairedObservation>();
+        var pairs = new List<PairedObservation>(common.Count);
         bool singleSample = true;
         int safeToUnsafe = 0;
         int unsafeToSafe = 0;
@@ -367,11 +397,13 @@ internal static class GateEvaluator
         return test;
     }
 
+    [MethodImpl(Optimization.Hot)]
     private static void CompareSlices(GateDecision decision, List<CaseComparison> common)
     {
         GateOptions options = decision.Options;
         CountingPolicy policy = options.Policy;
         var bySlice = new Dictionary<SliceKey, List<PairedObservation>>();
+        var keys = new SliceKey[4];
         foreach (CaseComparison c in common)
         {
             CaseResult b = c.Baseline!;
@@ -382,11 +414,15 @@ internal static class GateEvaluator
             }
 
             var observation = new PairedObservation(options.Weights[k.Severity], b.Failures(policy), b.Trials(policy), k.Failures(policy), k.Trials(policy), k.CategoryName);
-            foreach (SliceKey key in new[] { SliceKey.Overall, SliceKey.ForCategory(k.CategoryName), SliceKey.ForSeverity(k.Severity), SliceKey.ForExpectation(k.Expectation) })
+            keys[0] = SliceKey.Overall;
+            keys[1] = SliceKey.ForCategory(k.CategoryName);
+            keys[2] = SliceKey.ForSeverity(k.Severity);
+            keys[3] = SliceKey.ForExpectation(k.Expectation);
+            foreach (SliceKey key in keys)
             {
                 if (!bySlice.TryGetValue(key, out List<PairedObservation>? list))
                 {
-                    list = new List<PairedObservation>();
+                    list = new List<PairedObservation>(key.Kind == SliceKind.Overall ? common.Count : 16);
                     bySlice[key] = list;
                 }
 

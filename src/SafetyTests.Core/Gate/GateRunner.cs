@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using SafetyTests.Baselines;
+using SafetyTests.Metrics;
 using SafetyTests.Trx;
 
 namespace SafetyTests.Gate;
@@ -38,12 +39,15 @@ internal static class GateRunner
 
         if (!decision.BadInput && cases is not null)
         {
-            var run = new Baseline { Weights = options.Weights, Policy = options.Policy, Cases = cases };
+            // Sorted once and measured once: the decision and the received file share both.
+            List<CaseResult> sorted = GateEvaluator.Sorted(cases);
+            SortedDictionary<SliceKey, SliceMetrics> slices = MetricsCalculator.Compute(sorted, options.Weights, options.Policy);
+            var run = new Baseline { Weights = options.Weights, Policy = options.Policy, Cases = sorted, Slices = slices };
             string target = options.AcceptBaseline ? options.BaselinePath : BaselineFiles.ReceivedPath(options.BaselinePath);
             string? compareWith = options.AcceptBaseline || baseline is not null ? options.BaselinePath : null;
             bool existed = File.Exists(options.BaselinePath);
             Task<bool> write = Task.Run(() => BaselineFiles.WriteIfDifferent(target, compareWith, w => BaselineSerializer.Serialize(run, w)));
-            GateEvaluator.Evaluate(decision, cases, options.AcceptBaseline ? null : baseline);
+            GateEvaluator.Evaluate(decision, sorted, options.AcceptBaseline ? null : baseline, slices);
             bool differs = write.GetAwaiter().GetResult();
             if (options.AcceptBaseline)
             {

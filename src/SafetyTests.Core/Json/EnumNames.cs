@@ -9,9 +9,11 @@ internal sealed class EnumNames<T>
 {
     private readonly Dictionary<T, string> _toName = new();
     private readonly Dictionary<string, T> _fromName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly (T Value, string Name)[] _pairs;
 
     public EnumNames(params (T Value, string Name)[] pairs)
     {
+        _pairs = pairs;
         var names = new List<string>();
         foreach ((T value, string name) in pairs)
         {
@@ -35,6 +37,22 @@ internal sealed class EnumNames<T>
             ? name
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"Unknown {typeof(T).Name} value; allowed values are {AllowedList}.");
 
+    /// <summary>Matches <paramref name="buffer"/>[<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) against the names exactly as written (ordinal); false sends the caller to <see cref="TryParse"/> for the lenient forms.</summary>
+    public bool TryParseExact(char[] buffer, int start, int length, out T value)
+    {
+        foreach ((T candidate, string name) in _pairs)
+        {
+            if (name.Length == length && Same(name, buffer, start))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     /// <summary>Parses a name (case-insensitive; '_' accepted for '-').</summary>
     public bool TryParse(string text, out T value)
     {
@@ -44,5 +62,18 @@ internal sealed class EnumNames<T>
         }
 
         return _fromName.TryGetValue(text.Trim().Replace('_', '-'), out value);
+    }
+
+    private static bool Same(string name, char[] buffer, int start)
+    {
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (name[i] != buffer[start + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -17,19 +17,24 @@ internal sealed class JsonTokenReader
 {
     private const int MaxDepth = 64;
 
-    /// <summary>Property names of records and baselines: returned as shared strings instead of new ones.</summary>
-    private static readonly string[][] KnownNamesByLength = BuildKnownNames(
+    /// <summary>Property names of records and baselines: returned as shared strings instead of new ones, each with its <see cref="NameId"/>.</summary>
+    private static readonly string[] KnownNames =
+    {
         "schema", "schemaVersion", "settings", "severityWeights", "countInconclusive", "countErrors", "provenance", "models", "slices", "cases",
         "slice", "metric", "passing", "failing", "inconclusive", "errored", "failureRate", "standardError", "lower", "upper",
         "caseId", "caseHash", "sourceFile", "sourceLine", "test", "category", "severity", "expectation", "tags", "verdict", "stopReason",
         "samples", "unsafe", "errors", "design", "mode", "maxFailureRate", "unacceptableFailureRate", "alpha", "beta", "maxSamples",
         "errorBudget", "seed", "intervalLower", "intervalUpper", "intervalConfidence", "modelId", "provider", "samplingSettings",
-        "judges", "inputTokens", "outputTokens", "durationMs", "framework", "violations", "errorMessages", "low", "medium", "high", "critical");
+        "judges", "inputTokens", "outputTokens", "durationMs", "framework", "violations", "errorMessages", "low", "medium", "high", "critical",
+    };
+
+    private static readonly int[][] KnownNamesByLength = BuildKnownNames(KnownNames);
 
     private readonly TextReader? _reader;
     private readonly string _what;
-    private readonly char[] _buffer;
-    private readonly Stack<bool> _containers = new(); // true: object
+    private char[] _buffer;
+    private readonly bool[] _containers = new bool[MaxDepth]; // open containers, true: object
+    private int _depth;
     private readonly StringBuilder _text = new();
     private int _length;
     private int _pos;
@@ -38,6 +43,26 @@ internal sealed class JsonTokenReader
     private bool _needValue = true;   // at the start: the root value
     private bool _afterValue;         // a value (or the root) just ended
     private bool _rootDone;
+
+    // The current string or number token: its text in the buffer (built into a string only when asked), or the
+    // string itself when it had escapes or crossed a buffer refill.
+    private string? _value;
+    private int _valueStart;
+    private int _valueLength = -1;
+
+    // A number token that is a plain integer of at most 18 digits, already converted; or a decimal fraction
+    // without exponent whose digits, read as an integer, are below 2^53 (mantissa / 10^digits is then exactly the
+    // correctly rounded double).
+    private bool _isSmallInteger;
+    private long _integer;
+    private bool _isSimpleDecimal;
+    private bool _negative;
+    private int _fractionDigits;
+
+    private static readonly double[] PowersOfTen =
+    {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
 
     public JsonTokenReader(TextReader reader, string what)
     {
@@ -78,10 +103,34 @@ internal sealed class JsonTokenReader
         _length = length;
     }
 
+    /// <summary>An in-memory reader to be pointed at text with <see cref="Reset"/> and reused (one per thread for the gate's records).</summary>
+    public JsonTokenReader(string what)
+    {
+        _what = what;
+        _buffer = Array.Empty<char>();
+    }
+
     public JsonToken Token { get; private set; }
 
     /// <summary>The property name, string value, or number text of the current token.</summary>
-    public string? Value { get; private set; }
+    public string? Value
+    {
+        get
+        {
+            if (_value is null && _valueLength >= 0)
+            {
+                _value = new string(_buffer, _valueStart, _valueLength);
+            }
+
+            return _value;
+        }
+
+        private set
+        {
+            _value = value;
+            _valueLength = -1;
+        }
+    }
 
     /// <summary>1-based line of the current token's first character.</summary>
     public int TokenLine { get; private set; }
@@ -89,11 +138,179 @@ internal sealed class JsonTokenReader
     /// <summary>1-based column of the current token's first character.</summary>
     public int TokenColumn { get; private set; }
 
+    /// <summary>Where the current token starts in the reader's buffer (see <see cref="TryGetRawText"/>).</summary>
+    public int TokenStart { get; private set; }
+
+    /// <summary>How many times the buffer was refilled from the text reader (positions before a refill are gone).</summary>
+    public int FillCount { get; private set; }
+
+    /// <summary>
+    /// The text from <paramref name="start"/> (a <see cref="TokenStart"/> taken when <see cref="FillCount"/> was
+    /// <paramref name="fillCount"/>) to the current position; false when the buffer was refilled since or the text
+    /// spans lines (so it cannot be replayed by <see cref="TryConsumeValue"/>).
+    /// </summary>
+    public bool TryGetRawText(int start, int fillCount, out string text)
+    {
+        text = string.Empty;
+        if (fillCount != FillCount || start > _pos)
+        {
+            return false;
+        }
+
+        if (Array.IndexOf(_buffer, '\n', start, _pos - start) >= 0)
+        {
+            return false;
+        }
+
+        text = new string(_buffer, start, _pos - start);
+        return true;
+    }
+
+    /// <summary>
+    /// After a property name: when the value ahead is exactly <paramref name="raw"/> (the text of a complete object
+    /// or array read before, from <see cref="TryGetRawText"/>), steps over it as if it had been read token by token
+    /// and returns true; the token is then its closing bracket. Otherwise nothing moves.
+    /// </summary>
+    [MethodImpl(Optimization.Hot)]
+    public bool TryConsumeValue(string raw)
+    {
+        if (Token != JsonToken.PropertyName || raw.Length < 2 || raw[0] is not ('{' or '['))
+        {
+            return false;
+        }
+
+        SkipWhitespace();
+        char[] buffer = _buffer;
+        int start = _pos;
+        if (start + raw.Length > _length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (buffer[start + i] != raw[i])
+            {
+                return false;
+            }
+        }
+
+        TokenLine = _line;
+        TokenColumn = _column;
+        TokenStart = start;
+        _pos = start + raw.Length;
+        _column += raw.Length;
+        _needValue = false;
+        Value = null;
+        EndValue(raw[0] == '{' ? JsonToken.EndObject : JsonToken.EndArray);
+        return true;
+    }
+
+    /// <summary>The number of well-known property names (<see cref="NameId"/> is below it).</summary>
+    public static int KnownNameCount => KnownNames.Length;
+
+    /// <summary>For a property name token: the index of a well-known name (records, baselines), or -1.</summary>
+    public int NameId { get; private set; } = -1;
+
     /// <summary>When set, string values (not property names) are validated but not built; <see cref="Value"/> is null.</summary>
     public bool DiscardStringValues { get; set; }
 
     /// <summary>What is being read, for messages ("safety record").</summary>
     public string What => _what;
+
+    /// <summary>Points an in-memory reader (see <see cref="JsonTokenReader(string)"/>) at <paramref name="buffer"/>[<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>), read in place, and starts over.</summary>
+    public void Reset(char[] buffer, int start, int length)
+    {
+        if (_reader is not null)
+        {
+            throw new InvalidOperationException("A reader over a TextReader cannot be reset.");
+        }
+
+        _buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
+        _pos = start;
+        _length = start + length;
+        _line = 1;
+        _column = 1;
+        _needValue = true;
+        _afterValue = false;
+        _rootDone = false;
+        _depth = 0;
+        Token = JsonToken.None;
+        Value = null;
+        _isSmallInteger = false;
+        _isSimpleDecimal = false;
+    }
+
+    /// <summary>The current number token as a 64-bit integer; false when it is not one (a fraction, an exponent, out of range).</summary>
+    [MethodImpl(Optimization.Hot)]
+    public bool TryGetInt64(out long value)
+    {
+        if (Token == JsonToken.Number && _isSmallInteger)
+        {
+            value = _integer;
+            return true;
+        }
+
+        value = 0;
+        return Token == JsonToken.Number && long.TryParse(Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The current number token as a double (parsed in place where the runtime allows).</summary>
+    [MethodImpl(Optimization.Hot)]
+    public bool TryGetDouble(out double value)
+    {
+        value = 0;
+        if (Token != JsonToken.Number)
+        {
+            return false;
+        }
+
+        if (_isSmallInteger)
+        {
+            value = _integer;
+            return true;
+        }
+
+        if (_isSimpleDecimal)
+        {
+            double magnitude = Math.Abs(_integer) / PowersOfTen[_fractionDigits];
+            value = _negative ? -magnitude : magnitude;
+            return true;
+        }
+
+#if NET
+        if (_value is null && _valueLength >= 0)
+        {
+            return double.TryParse(_buffer.AsSpan(_valueStart, _valueLength), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        }
+#endif
+        return double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The current string token, shared through <paramref name="pool"/> (no allocation when the pool has seen it).</summary>
+    [MethodImpl(Optimization.Hot)]
+    public string? PooledValue(Gate.StringPool pool)
+    {
+        if (_value is null && _valueLength >= 0)
+        {
+            return _value = pool.Get(_buffer, _valueStart, _valueLength);
+        }
+
+        return _value is null ? null : pool.Get(_value);
+    }
+
+    /// <summary>The current string token as an enum value by its name (no allocation on the common path).</summary>
+    [MethodImpl(Optimization.Hot)]
+    public bool TryGetEnum<T>(EnumNames<T> names, out T value)
+        where T : struct, Enum
+    {
+        if (_value is null && _valueLength >= 0 && names.TryParseExact(_buffer, _valueStart, _valueLength, out value))
+        {
+            return true;
+        }
+
+        return names.TryParse(Value ?? string.Empty, out value);
+    }
 
     /// <summary>Reads the next token.</summary>
     /// <exception cref="FormatException">The text is not valid JSON.</exception>
@@ -103,6 +320,7 @@ internal sealed class JsonTokenReader
         SkipWhitespace();
         TokenLine = _line;
         TokenColumn = _column;
+        TokenStart = _pos;
         Value = null;
         int c = Peek();
         if (_rootDone)
@@ -117,14 +335,14 @@ internal sealed class JsonTokenReader
 
         if (c < 0)
         {
-            bool objectOpen = _containers.Count > 0 && _containers.Peek();
+            bool objectOpen = _depth > 0 && _containers[_depth - 1];
             throw Error(
-                _needValue || _containers.Count == 0 ? "unexpected end of text, expected a value"
+                _needValue || _depth == 0 ? "unexpected end of text, expected a value"
                 : _afterValue ? (objectOpen ? "unexpected end of text, expected ',' or '}'" : "unexpected end of text, expected ',' or ']'")
                 : objectOpen ? "unexpected end of text, expected a property name or '}'" : "unexpected end of text, expected a value or ']'");
         }
 
-        bool inObject = _containers.Count > 0 && _containers.Peek();
+        bool inObject = _depth > 0 && _containers[_depth - 1];
         if (_afterValue)
         {
             // After a value inside a container: ',' or the closing bracket.
@@ -145,6 +363,7 @@ internal sealed class JsonTokenReader
             SkipWhitespace();
             TokenLine = _line;
             TokenColumn = _column;
+            TokenStart = _pos;
             c = Peek();
             if (inObject)
             {
@@ -174,7 +393,7 @@ internal sealed class JsonTokenReader
 
             return ReadName();
         }
-        else if (!inObject && _containers.Count > 0 && !_needValue)
+        else if (!inObject && _depth > 0 && !_needValue)
         {
             // Just after '[': a value or ']'.
             if (c == ']')
@@ -197,8 +416,8 @@ internal sealed class JsonTokenReader
             return;
         }
 
-        int depth = _containers.Count;
-        while (_containers.Count >= depth)
+        int depth = _depth;
+        while (_depth >= depth)
         {
             Read();
         }
@@ -232,7 +451,14 @@ internal sealed class JsonTokenReader
     [MethodImpl(Optimization.Hot)]
     private JsonToken ReadName()
     {
+        NameId = -1;
         Value = ReadString(name: true);
+        if (NameId < 0)
+        {
+            // Unknown, or written with escapes.
+            NameId = Array.IndexOf(KnownNames, Value);
+        }
+
         SkipWhitespace();
         if (Peek() != ':')
         {
@@ -253,16 +479,22 @@ internal sealed class JsonTokenReader
             case '{':
             case '[':
                 Next();
-                if (_containers.Count >= MaxDepth)
+                if (_depth >= MaxDepth)
                 {
                     throw Error(string.Format(CultureInfo.InvariantCulture, "nesting deeper than {0} levels", MaxDepth));
                 }
 
-                _containers.Push(c == '{');
+                _containers[_depth++] = c == '{';
                 _afterValue = false;
                 return Token = c == '{' ? JsonToken.StartObject : JsonToken.StartArray;
             case '"':
-                Value = ReadString(name: false);
+                // The fast path leaves the text in the buffer (see Value); the slow path returns it built.
+                string? built = ReadString(name: false);
+                if (built is not null)
+                {
+                    Value = built;
+                }
+
                 return EndValue(JsonToken.String);
             case 't':
                 ReadLiteral("true");
@@ -276,7 +508,12 @@ internal sealed class JsonTokenReader
             default:
                 if (c == '-' || (c >= '0' && c <= '9'))
                 {
-                    Value = ReadNumber();
+                    string? number = ReadNumber();
+                    if (number is not null)
+                    {
+                        Value = number;
+                    }
+
                     return EndValue(JsonToken.Number);
                 }
 
@@ -288,7 +525,7 @@ internal sealed class JsonTokenReader
     private JsonToken EndValue(JsonToken token)
     {
         Token = token;
-        if (_containers.Count == 0)
+        if (_depth == 0)
         {
             _rootDone = true;
         }
@@ -303,7 +540,7 @@ internal sealed class JsonTokenReader
     [MethodImpl(Optimization.Hot)]
     private JsonToken Close()
     {
-        bool wasObject = _containers.Pop();
+        bool wasObject = _containers[--_depth];
         return EndValue(wasObject ? JsonToken.EndObject : JsonToken.EndArray);
     }
 
@@ -321,29 +558,78 @@ internal sealed class JsonTokenReader
         }
     }
 
+    /// <summary>Reads a number: wholly in the buffer, its text stays there (and a small integer is converted on the way); otherwise the text is returned.</summary>
     [MethodImpl(Optimization.Hot)]
-    private string ReadNumber()
+    private string? ReadNumber()
     {
-        // Fast path: a plain integer wholly in the buffer.
+        _isSmallInteger = false;
+        _isSimpleDecimal = false;
         int i = _pos;
-        if (i < _length && _buffer[i] == '-')
+        bool negative = i < _length && _buffer[i] == '-';
+        if (negative)
         {
             i++;
         }
 
         int digits = i;
+        long integer = 0;
         while (i < _length && _buffer[i] >= '0' && _buffer[i] <= '9')
         {
+            integer = unchecked((integer * 10) + (_buffer[i] - '0'));
             i++;
         }
 
-        if (i < _length && i > digits && (i - digits == 1 || _buffer[digits] != '0')
-            && _buffer[i] != '.' && _buffer[i] != 'e' && _buffer[i] != 'E' && !(_buffer[i] >= '0' && _buffer[i] <= '9'))
+        int intDigits = i - digits;
+        bool valid = intDigits > 0 && (intDigits == 1 || _buffer[digits] != '0');
+        bool fraction = false;
+        bool exponent = false;
+        int fractionDigits = 0;
+        if (valid && i < _length && _buffer[i] == '.')
         {
-            string number = new(_buffer, _pos, i - _pos);
+            fraction = true;
+            int f = ++i;
+            while (i < _length && _buffer[i] >= '0' && _buffer[i] <= '9')
+            {
+                integer = unchecked((integer * 10) + (_buffer[i] - '0'));
+                i++;
+            }
+
+            fractionDigits = i - f;
+            valid = i > f;
+        }
+
+        if (valid && i < _length && _buffer[i] is 'e' or 'E')
+        {
+            exponent = true;
+            i++;
+            if (i < _length && _buffer[i] is '+' or '-')
+            {
+                i++;
+            }
+
+            int e = i;
+            while (i < _length && _buffer[i] >= '0' && _buffer[i] <= '9')
+            {
+                i++;
+            }
+
+            valid = i > e;
+        }
+
+        // In place only when the number visibly ended inside the buffer (a refill could continue it), or the
+        // in-memory text ends with it.
+        if (valid && (i < _length || _reader is null))
+        {
+            _isSmallInteger = !fraction && !exponent && intDigits <= 18;
+            _isSimpleDecimal = fraction && !exponent && intDigits + fractionDigits <= 18 && fractionDigits < PowersOfTen.Length && integer <= (1L << 53);
+            _fractionDigits = fractionDigits;
+            _negative = negative;
+            _integer = negative ? -integer : integer;
+            _valueStart = _pos;
+            _valueLength = i - _pos;
             _column += i - _pos;
             _pos = i;
-            return number;
+            return null;
         }
 
         _text.Clear();
@@ -407,24 +693,35 @@ internal sealed class JsonTokenReader
         Next(); // opening quote
 
         // Fast path: the whole string is in the buffer without escapes.
-        int i = _pos;
-        while (i < _length)
+        char[] buffer = _buffer;
+        int start = _pos;
+        int end = Math.Min(_length, buffer.Length);
+        for (int i = start; i < end; i++)
         {
-            char ch = _buffer[i];
+            char ch = buffer[i];
             if (ch == '"')
             {
-                string? s = name ? Known(_buffer, _pos, i - _pos) : DiscardStringValues ? null : new string(_buffer, _pos, i - _pos);
-                _column += i - _pos + 1;
+                string? result = null;
+                if (name)
+                {
+                    result = Known(buffer, start, i - start, out int id);
+                    NameId = id;
+                }
+                else if (!DiscardStringValues)
+                {
+                    _valueStart = start;
+                    _valueLength = i - start;
+                }
+
+                _column += i - start + 1;
                 _pos = i + 1;
-                return s;
+                return result;
             }
 
             if (ch == '\\' || ch < ' ')
             {
                 break;
             }
-
-            i++;
         }
 
         _text.Clear();
@@ -496,7 +793,7 @@ internal sealed class JsonTokenReader
         }
     }
 
-    private static string[][] BuildKnownNames(params string[] names)
+    private static int[][] BuildKnownNames(string[] names)
     {
         int max = 0;
         foreach (string n in names)
@@ -504,28 +801,29 @@ internal sealed class JsonTokenReader
             max = Math.Max(max, n.Length);
         }
 
-        var lists = new List<string>[max + 1];
-        foreach (string n in names)
+        var lists = new List<int>[max + 1];
+        for (int id = 0; id < names.Length; id++)
         {
-            (lists[n.Length] ??= new List<string>()).Add(n);
+            (lists[names[id].Length] ??= new List<int>()).Add(id);
         }
 
-        var table = new string[max + 1][];
+        var table = new int[max + 1][];
         for (int i = 0; i <= max; i++)
         {
-            table[i] = lists[i]?.ToArray() ?? Array.Empty<string>();
+            table[i] = lists[i]?.ToArray() ?? Array.Empty<int>();
         }
 
         return table;
     }
 
     [MethodImpl(Optimization.Hot)]
-    private static string Known(char[] buffer, int start, int length)
+    private static string Known(char[] buffer, int start, int length, out int id)
     {
         if (length < KnownNamesByLength.Length)
         {
-            foreach (string candidate in KnownNamesByLength[length])
+            foreach (int candidateId in KnownNamesByLength[length])
             {
+                string candidate = KnownNames[candidateId];
                 int k = 0;
                 while (k < length && candidate[k] == buffer[start + k])
                 {
@@ -534,11 +832,13 @@ internal sealed class JsonTokenReader
 
                 if (k == length)
                 {
+                    id = candidateId;
                     return candidate;
                 }
             }
         }
 
+        id = -1;
         return new string(buffer, start, length);
     }
 
@@ -604,6 +904,7 @@ internal sealed class JsonTokenReader
 
         _length = _reader.Read(_buffer, 0, _buffer.Length);
         _pos = 0;
+        FillCount++;
         return _length > 0;
     }
 

@@ -13,7 +13,7 @@ namespace SafetyTests.Json;
 internal static class JsonValues
 {
     [MethodImpl(Optimization.Hot)]
-    public static string? String(JsonTokenReader r, string path)
+    public static string? String(JsonTokenReader r, JsonPath path)
     {
         r.Read();
         return r.Token switch
@@ -24,8 +24,26 @@ internal static class JsonValues
         };
     }
 
+    /// <summary>A string shared through <paramref name="pool"/> (no allocation for a value seen before); without a pool, a new string.</summary>
     [MethodImpl(Optimization.Hot)]
-    public static long? Long(JsonTokenReader r, string path)
+    public static string? String(JsonTokenReader r, JsonPath path, Gate.StringPool? pool)
+    {
+        if (pool is null)
+        {
+            return String(r, path);
+        }
+
+        r.Read();
+        return r.Token switch
+        {
+            JsonToken.Null => null,
+            JsonToken.String => r.PooledValue(pool),
+            _ => throw Wrong(r, path, "a string"),
+        };
+    }
+
+    [MethodImpl(Optimization.Hot)]
+    public static long? Long(JsonTokenReader r, JsonPath path)
     {
         r.Read();
         if (r.Token == JsonToken.Null)
@@ -33,7 +51,7 @@ internal static class JsonValues
             return null;
         }
 
-        if (r.Token != JsonToken.Number || !long.TryParse(r.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        if (!r.TryGetInt64(out long value))
         {
             throw Wrong(r, path, "an integer");
         }
@@ -42,7 +60,7 @@ internal static class JsonValues
     }
 
     [MethodImpl(Optimization.Hot)]
-    public static int? Int(JsonTokenReader r, string path)
+    public static int? Int(JsonTokenReader r, JsonPath path)
     {
         long? value = Long(r, path);
         if (value is null)
@@ -59,7 +77,7 @@ internal static class JsonValues
     }
 
     [MethodImpl(Optimization.Hot)]
-    public static int NonNegativeInt(JsonTokenReader r, string path)
+    public static int NonNegativeInt(JsonTokenReader r, JsonPath path)
     {
         int value = Int(r, path) ?? 0;
         if (value < 0)
@@ -71,7 +89,7 @@ internal static class JsonValues
     }
 
     [MethodImpl(Optimization.Hot)]
-    public static double? Double(JsonTokenReader r, string path)
+    public static double? Double(JsonTokenReader r, JsonPath path)
     {
         r.Read();
         if (r.Token == JsonToken.Null)
@@ -89,7 +107,7 @@ internal static class JsonValues
             }
         }
 
-        if (r.Token != JsonToken.Number || !double.TryParse(r.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (!r.TryGetDouble(out double value))
         {
             throw Wrong(r, path, "a number");
         }
@@ -97,7 +115,7 @@ internal static class JsonValues
         return value;
     }
 
-    public static bool? Bool(JsonTokenReader r, string path)
+    public static bool? Bool(JsonTokenReader r, JsonPath path)
     {
         r.Read();
         return r.Token switch
@@ -110,7 +128,7 @@ internal static class JsonValues
     }
 
     [MethodImpl(Optimization.Hot)]
-    public static T? Enum<T>(JsonTokenReader r, string path, EnumNames<T> names)
+    public static T? Enum<T>(JsonTokenReader r, JsonPath path, EnumNames<T> names)
         where T : struct, System.Enum
     {
         r.Read();
@@ -124,26 +142,25 @@ internal static class JsonValues
             throw Wrong(r, path, "one of " + names.AllowedList);
         }
 
-        return names.TryParse(r.Value!, out T value)
+        return r.TryGetEnum(names, out T value)
             ? value
             : throw r.Error($"'{path}' is '{r.Value}'; allowed values are {names.AllowedList}");
     }
 
     /// <summary>Reads an array of strings into <paramref name="target"/> (null reads as empty).</summary>
     [MethodImpl(Optimization.Hot)]
-    public static void StringList(JsonTokenReader r, string path, ICollection<string> target, Func<string, string>? intern = null)
+    public static void StringList(JsonTokenReader r, JsonPath path, ICollection<string> target, Gate.StringPool? pool = null)
     {
-        r.Read();
-        if (r.Token == JsonToken.Null)
+        if (StartArray(r, path, "an array of strings"))
         {
-            return;
+            StringListItems(r, path, target, pool);
         }
+    }
 
-        if (r.Token != JsonToken.StartArray)
-        {
-            throw Wrong(r, path, "an array of strings");
-        }
-
+    /// <summary>Reads the strings of an array whose start was read, up to its end.</summary>
+    [MethodImpl(Optimization.Hot)]
+    public static void StringListItems(JsonTokenReader r, JsonPath path, ICollection<string> target, Gate.StringPool? pool = null)
+    {
         while (r.Read() != JsonToken.EndArray)
         {
             if (r.Token != JsonToken.String)
@@ -151,13 +168,13 @@ internal static class JsonValues
                 throw Wrong(r, path, "an array of strings");
             }
 
-            target.Add(intern is null ? r.Value! : intern(r.Value!));
+            target.Add(pool is null ? r.Value! : r.PooledValue(pool)!);
         }
     }
 
     /// <summary>Checks that the value is a string or null without building it.</summary>
     [MethodImpl(Optimization.Hot)]
-    public static void SkipString(JsonTokenReader r, string path)
+    public static void SkipString(JsonTokenReader r, JsonPath path)
     {
         r.DiscardStringValues = true;
         try
@@ -176,7 +193,7 @@ internal static class JsonValues
 
     /// <summary>Checks that the value is an array of strings (or null) without building the strings.</summary>
     [MethodImpl(Optimization.Hot)]
-    public static void SkipStringList(JsonTokenReader r, string path)
+    public static void SkipStringList(JsonTokenReader r, JsonPath path)
     {
         r.DiscardStringValues = true;
         try
@@ -207,7 +224,7 @@ internal static class JsonValues
     }
 
     /// <summary>Checks that the value is an object of strings (or null) without building the values.</summary>
-    public static void SkipStringMap(JsonTokenReader r, string path)
+    public static void SkipStringMap(JsonTokenReader r, JsonPath path)
     {
         r.Read();
         if (r.Token == JsonToken.Null)
@@ -222,12 +239,12 @@ internal static class JsonValues
 
         while (r.Read() != JsonToken.EndObject)
         {
-            SkipString(r, path + "." + r.Value);
+            SkipString(r, path.Child(r.Value!));
         }
     }
 
     /// <summary>Reads an object of string values into <paramref name="target"/>.</summary>
-    public static void StringMap(JsonTokenReader r, string path, IDictionary<string, string> target)
+    public static void StringMap(JsonTokenReader r, JsonPath path, IDictionary<string, string> target)
     {
         r.Read();
         if (r.Token == JsonToken.Null)
@@ -243,13 +260,13 @@ internal static class JsonValues
         while (r.Read() != JsonToken.EndObject)
         {
             string key = r.Value!;
-            string? value = String(r, path + "." + key) ?? throw Wrong(r, path + "." + key, "a string");
+            string? value = String(r, path.Child(key)) ?? throw Wrong(r, path.Child(key), "a string");
             target[key] = value;
         }
     }
 
     /// <summary>Reads the start of an object value; false when it is null.</summary>
-    public static bool StartObject(JsonTokenReader r, string path)
+    public static bool StartObject(JsonTokenReader r, JsonPath path)
     {
         r.Read();
         if (r.Token == JsonToken.Null)
@@ -261,7 +278,7 @@ internal static class JsonValues
     }
 
     /// <summary>Reads the start of an array value; false when it is null.</summary>
-    public static bool StartArray(JsonTokenReader r, string path)
+    public static bool StartArray(JsonTokenReader r, JsonPath path, string expected = "an array")
     {
         r.Read();
         if (r.Token == JsonToken.Null)
@@ -269,22 +286,12 @@ internal static class JsonValues
             return false;
         }
 
-        return r.Token == JsonToken.StartArray ? true : throw Wrong(r, path, "an array");
+        return r.Token == JsonToken.StartArray ? true : throw Wrong(r, path, expected);
     }
 
-    /// <summary>Records a property name; a second occurrence in the same object is an error.</summary>
-    [MethodImpl(Optimization.Hot)]
-    public static void CheckDuplicate(JsonTokenReader r, HashSet<string> seen)
-    {
-        if (!seen.Add(r.Value!))
-        {
-            throw r.Error($"duplicate property '{r.Value}'");
-        }
-    }
-
-    public static FormatException Wrong(JsonTokenReader r, string path, string expected) =>
+    public static FormatException Wrong(JsonTokenReader r, JsonPath path, string expected) =>
         r.Error($"'{path}' must be {expected}, got {r.Describe()}");
 
-    public static FormatException Missing(JsonTokenReader r, string path, string expected, int line, int column) =>
+    public static FormatException Missing(JsonTokenReader r, JsonPath path, string expected, int line, int column) =>
         r.ErrorAt($"'{path}' is required ({expected})", line, column);
 }

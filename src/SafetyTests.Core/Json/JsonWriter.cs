@@ -18,6 +18,9 @@ internal sealed class JsonWriter
     private readonly bool _indented;
     private readonly Stack<bool> _hasItems = new();
     private bool _afterName;
+#if !NET
+    private char[]? _copy;
+#endif
 
     public JsonWriter(bool indented = false, TextWriter? sink = null)
     {
@@ -40,7 +43,20 @@ internal sealed class JsonWriter
     {
         if (_sink is not null)
         {
-            _sink.Write(_text.ToString());
+#if NET
+            foreach (ReadOnlyMemory<char> chunk in _text.GetChunks())
+            {
+                _sink.Write(chunk.Span);
+            }
+#else
+            char[] copy = _copy ??= new char[1 << 14];
+            for (int start = 0; start < _text.Length; start += copy.Length)
+            {
+                int count = Math.Min(copy.Length, _text.Length - start);
+                _text.CopyTo(start, copy, 0, count);
+                _sink.Write(copy, 0, count);
+            }
+#endif
             _text.Clear();
         }
     }

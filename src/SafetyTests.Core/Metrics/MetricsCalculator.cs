@@ -13,6 +13,7 @@ namespace SafetyTests.Metrics;
 /// </summary>
 internal static class MetricsCalculator
 {
+    [MethodImpl(Optimization.Hot)]
     public static SortedDictionary<SliceKey, SliceMetrics> Compute(IEnumerable<CaseResult> cases, SeverityWeights weights, CountingPolicy policy)
     {
         var groups = new Dictionary<SliceKey, List<CaseResult>>();

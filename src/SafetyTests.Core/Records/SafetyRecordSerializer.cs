@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Runtime.CompilerServices;
+using SafetyTests.Gate;
 using SafetyTests.Json;
 using SafetyTests.Statistics;
 
@@ -23,10 +24,14 @@ public static class SafetyRecordSerializer
     private static char[]? _leanBuffer;
 
     [ThreadStatic]
-    private static HashSet<string>? _recordSeen;
+    private static JsonTokenReader? _leanReader;
 
     [ThreadStatic]
-    private static HashSet<string>? _designSeen;
+    private static RawValueCache<DesignRecord>? _leanDesigns;
+
+    [ThreadStatic]
+    private static RawValueCache<string[]>? _leanJudges;
+
 
     /// <summary>Serializes a record as one line of JSON (no line breaks, no prefix).</summary>
     /// <param name="record">The record.</param>
@@ -188,48 +193,77 @@ public static class SafetyRecordSerializer
     }
 
     /// <summary>Reads the record of one output line for the gate: the same validation, but the free-text lists (violations, error messages, tags, sampling settings) are checked and not kept.</summary>
-    internal static SafetyRecord? TryReadOutputLineLean(string line) => TryReadOutputLineLean(line, 0, line.Length);
-
-    /// <summary>As <see cref="TryReadOutputLineLean(string)"/>, for the line <paramref name="line"/>[<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="count"/>) without copying it out first.</summary>
-    [MethodImpl(Optimization.Hot)]
-    internal static SafetyRecord? TryReadOutputLineLean(string line, int offset, int count)
+    internal static SafetyRecord? TryReadOutputLineLean(string line)
     {
         if (line is null)
         {
             throw new ArgumentNullException(nameof(line));
         }
 
+        char[] buffer = _leanBuffer is { } b && b.Length >= line.Length ? b : (_leanBuffer = new char[Math.Max(line.Length, 2048)]);
+        line.CopyTo(0, buffer, 0, line.Length);
+        return TryReadOutputLineLean(buffer, 0, line.Length, pool: null);
+    }
+
+    /// <summary>
+    /// As <see cref="TryReadOutputLineLean(string)"/>, for the line <paramref name="text"/>[<paramref name="offset"/>,
+    /// <paramref name="offset"/> + <paramref name="count"/>) read in place; with a <paramref name="pool"/>, the
+    /// repeated strings (test, file, category, model, judges) come from it.
+    /// </summary>
+    [MethodImpl(Optimization.Hot)]
+    internal static SafetyRecord? TryReadOutputLineLean(char[] text, int offset, int count, StringPool? pool)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
         int start = offset;
         int end = offset + count;
-        while (start < end && (line[start] == ' ' || line[start] == '\t'))
+        while (start < end && (text[start] == ' ' || text[start] == '\t'))
         {
             start++;
         }
 
-        if (end - start < SafetyRecord.OutputPrefix.Length
-            || string.CompareOrdinal(line, start, SafetyRecord.OutputPrefix, 0, SafetyRecord.OutputPrefix.Length) != 0)
+        if (end - start < SafetyRecord.OutputPrefix.Length || !StartsWithPrefix(text, start))
         {
             return null;
         }
 
         int jsonStart = start + SafetyRecord.OutputPrefix.Length;
         int jsonEnd = end;
-        while (jsonEnd > jsonStart && line[jsonEnd - 1] is '\r' or ' ' or '\t')
+        while (jsonEnd > jsonStart && text[jsonEnd - 1] is '\r' or ' ' or '\t')
         {
             jsonEnd--;
         }
 
-        // One copy of the JSON into a per-thread buffer, and per-thread duplicate-name sets: the gate reads
-        // 100,000 records and these were most of its allocations.
-        var reader = new JsonTokenReader(line, jsonStart, jsonEnd - jsonStart, ref _leanBuffer, What);
-        SafetyRecord record = Read(reader, lean: true);
+        // One reader per thread, pointed at the text in place: the gate reads 100,000 records and new readers were
+        // most of its allocations.
+        JsonTokenReader reader = _leanReader ??= new JsonTokenReader(What);
+        reader.Reset(text, jsonStart, jsonEnd - jsonStart);
+        SafetyRecord record = Read(reader, lean: true, pool);
         reader.Read();
         return record;
     }
 
+    /// <summary>Whether <paramref name="text"/> holds <see cref="SafetyRecord.OutputPrefix"/> at <paramref name="start"/> (the caller checked the length).</summary>
+    internal static bool StartsWithPrefix(char[] text, int start)
+    {
+        string prefix = SafetyRecord.OutputPrefix;
+        for (int i = 0; i < prefix.Length; i++)
+        {
+            if (text[start + i] != prefix[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Reads one record object from the reader (positioned before it).</summary>
     [MethodImpl(Optimization.Hot)]
-    internal static SafetyRecord Read(JsonTokenReader r, bool lean = false)
+    internal static SafetyRecord Read(JsonTokenReader r, bool lean = false, StringPool? pool = null)
     {
         r.Read();
         if (r.Token != JsonToken.StartObject)
@@ -239,7 +273,7 @@ public static class SafetyRecordSerializer
 
         int line = r.TokenLine;
         int column = r.TokenColumn;
-        HashSet<string> seen = Seen(ref _recordSeen, lean);
+        var seen = default(PropertySet);
         var record = new SafetyRecord();
         int? schema = null;
         SafetyVerdict? verdict = null;
@@ -247,16 +281,16 @@ public static class SafetyRecordSerializer
         (int Line, int Column) unsafePosition = default;
         while (r.Read() != JsonToken.EndObject)
         {
-            JsonValues.CheckDuplicate(r, seen);
+            seen.Add(r);
             switch (r.Value)
             {
                 case "schemaVersion": schema = JsonValues.Int(r, "schemaVersion"); break;
                 case "caseId": caseId = JsonValues.String(r, "caseId"); break;
                 case "caseHash": record.CaseHash = JsonValues.String(r, "caseHash"); break;
-                case "sourceFile": record.SourceFile = JsonValues.String(r, "sourceFile"); break;
+                case "sourceFile": record.SourceFile = JsonValues.String(r, "sourceFile", pool); break;
                 case "sourceLine": record.SourceLine = JsonValues.Int(r, "sourceLine"); break;
-                case "test": record.Test = JsonValues.String(r, "test"); break;
-                case "category": record.Category = JsonValues.String(r, "category"); break;
+                case "test": record.Test = JsonValues.String(r, "test", pool); break;
+                case "category": record.Category = JsonValues.String(r, "category", pool); break;
                 case "severity": record.Severity = JsonValues.Enum(r, "severity", SafetyNames.Severities) ?? Severity.Medium; break;
                 case "expectation": record.Expectation = JsonValues.Enum(r, "expectation", SafetyNames.Expectations) ?? Expectation.Refuse; break;
                 case "tags" when lean: JsonValues.SkipStringList(r, "tags"); break;
@@ -270,6 +304,9 @@ public static class SafetyRecordSerializer
                     unsafePosition = (r.TokenLine, r.TokenColumn);
                     break;
                 case "errors": record.Errors = JsonValues.NonNegativeInt(r, "errors"); break;
+                case "design" when lean:
+                    record.Design = ReadDesign(r, "design", _leanDesigns ??= new RawValueCache<DesignRecord>()) ?? record.Design;
+                    break;
                 case "design":
                     if (JsonValues.StartObject(r, "design"))
                     {
@@ -280,15 +317,16 @@ public static class SafetyRecordSerializer
                 case "intervalLower": record.IntervalLower = JsonValues.Double(r, "intervalLower"); break;
                 case "intervalUpper": record.IntervalUpper = JsonValues.Double(r, "intervalUpper"); break;
                 case "intervalConfidence": record.IntervalConfidence = JsonValues.Double(r, "intervalConfidence"); break;
-                case "modelId": record.ModelId = JsonValues.String(r, "modelId"); break;
-                case "provider": record.Provider = JsonValues.String(r, "provider"); break;
+                case "modelId": record.ModelId = JsonValues.String(r, "modelId", pool); break;
+                case "provider": record.Provider = JsonValues.String(r, "provider", pool); break;
                 case "samplingSettings" when lean: JsonValues.SkipStringMap(r, "samplingSettings"); break;
                 case "samplingSettings": JsonValues.StringMap(r, "samplingSettings", record.SamplingSettings); break;
-                case "judges": JsonValues.StringList(r, "judges", record.Judges); break;
+                case "judges" when lean: ReadStringList(r, "judges", record.Judges, pool, _leanJudges ??= new RawValueCache<string[]>()); break;
+                case "judges": JsonValues.StringList(r, "judges", record.Judges, pool); break;
                 case "inputTokens": record.InputTokens = JsonValues.Long(r, "inputTokens"); break;
                 case "outputTokens": record.OutputTokens = JsonValues.Long(r, "outputTokens"); break;
                 case "durationMs": record.DurationMs = JsonValues.Long(r, "durationMs"); break;
-                case "framework": record.Framework = JsonValues.String(r, "framework"); break;
+                case "framework": record.Framework = JsonValues.String(r, "framework", pool); break;
                 case "violations" when lean: JsonValues.SkipStringList(r, "violations"); break;
                 case "violations": JsonValues.StringList(r, "violations", record.Violations); break;
                 case "errorMessages" when lean: JsonValues.SkipStringList(r, "errorMessages"); break;
@@ -338,43 +376,83 @@ public static class SafetyRecordSerializer
         return record;
     }
 
+    /// <summary>Reads a design value (an object or null) after its property name, stepping over a text read just before through <paramref name="cache"/>.</summary>
+    [MethodImpl(Optimization.Hot)]
+    internal static DesignRecord? ReadDesign(JsonTokenReader r, JsonPath path, RawValueCache<DesignRecord> cache)
+    {
+        if (cache.TryRead(r, out DesignRecord? cached))
+        {
+            return cached;
+        }
+
+        if (!JsonValues.StartObject(r, path))
+        {
+            return null;
+        }
+
+        int start = r.TokenStart;
+        int fills = r.FillCount;
+        DesignRecord design = ReadDesign(r, path);
+        cache.Remember(r, start, fills, design);
+        return design;
+    }
+
+    /// <summary>Reads an array of strings (or null) after its property name into <paramref name="target"/>, stepping over a text read just before through <paramref name="cache"/>.</summary>
+    [MethodImpl(Optimization.Hot)]
+    internal static void ReadStringList(JsonTokenReader r, JsonPath path, IList<string> target, StringPool? pool, RawValueCache<string[]> cache)
+    {
+        if (cache.TryRead(r, out string[]? cached))
+        {
+            foreach (string item in cached!)
+            {
+                target.Add(item);
+            }
+
+            return;
+        }
+
+        if (!JsonValues.StartArray(r, path, "an array of strings"))
+        {
+            return;
+        }
+
+        int start = r.TokenStart;
+        int fills = r.FillCount;
+        int before = target.Count;
+        JsonValues.StringListItems(r, path, target, pool);
+        var items = new string[target.Count - before];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = target[before + i];
+        }
+
+        cache.Remember(r, start, fills, items);
+    }
+
     /// <summary>Reads a design object (the reader is just past its start).</summary>
     [MethodImpl(Optimization.Hot)]
-    internal static DesignRecord ReadDesign(JsonTokenReader r, string path)
+    internal static DesignRecord ReadDesign(JsonTokenReader r, JsonPath path)
     {
         var design = new DesignRecord();
-        HashSet<string> seen = Seen(ref _designSeen, reuse: true);
+        var seen = default(PropertySet);
         while (r.Read() != JsonToken.EndObject)
         {
-            JsonValues.CheckDuplicate(r, seen);
+            seen.Add(r);
             switch (r.Value)
             {
-                case "mode": design.Mode = JsonValues.Enum(r, path + ".mode", SafetyNames.Modes) ?? SamplingMode.Sequential; break;
-                case "maxFailureRate": design.MaxFailureRate = JsonValues.Double(r, path + ".maxFailureRate") ?? 0; break;
-                case "unacceptableFailureRate": design.UnacceptableFailureRate = JsonValues.Double(r, path + ".unacceptableFailureRate") ?? 0; break;
-                case "alpha": design.Alpha = JsonValues.Double(r, path + ".alpha") ?? 0; break;
-                case "beta": design.Beta = JsonValues.Double(r, path + ".beta") ?? 0; break;
-                case "maxSamples": design.MaxSamples = JsonValues.NonNegativeInt(r, path + ".maxSamples"); break;
-                case "errorBudget": design.ErrorBudget = JsonValues.NonNegativeInt(r, path + ".errorBudget"); break;
-                case "seed": design.Seed = JsonValues.Int(r, path + ".seed"); break;
+                case "mode": design.Mode = JsonValues.Enum(r, path.Child("mode"), SafetyNames.Modes) ?? SamplingMode.Sequential; break;
+                case "maxFailureRate": design.MaxFailureRate = JsonValues.Double(r, path.Child("maxFailureRate")) ?? 0; break;
+                case "unacceptableFailureRate": design.UnacceptableFailureRate = JsonValues.Double(r, path.Child("unacceptableFailureRate")) ?? 0; break;
+                case "alpha": design.Alpha = JsonValues.Double(r, path.Child("alpha")) ?? 0; break;
+                case "beta": design.Beta = JsonValues.Double(r, path.Child("beta")) ?? 0; break;
+                case "maxSamples": design.MaxSamples = JsonValues.NonNegativeInt(r, path.Child("maxSamples")); break;
+                case "errorBudget": design.ErrorBudget = JsonValues.NonNegativeInt(r, path.Child("errorBudget")); break;
+                case "seed": design.Seed = JsonValues.Int(r, path.Child("seed")); break;
                 default: r.SkipNextValue(); break;
             }
         }
 
         return design;
-    }
-
-    /// <summary>A cleared per-thread set of property names seen (reading a record is not re-entrant per set), or a new one.</summary>
-    private static HashSet<string> Seen(ref HashSet<string>? cached, bool reuse)
-    {
-        if (!reuse)
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        cached ??= new HashSet<string>(StringComparer.Ordinal);
-        cached.Clear();
-        return cached;
     }
 
     private static void OptionalString(JsonWriter json, string name, string? value)

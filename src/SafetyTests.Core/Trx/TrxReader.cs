@@ -39,6 +39,7 @@ internal static class TrxReader
         "Aborted", "Error", "Timeout", "Disconnected", "NotRunnable",
     };
 
+    [MethodImpl(Optimization.Hot)]
     public static TrxReadResult Read(IReadOnlyList<string> files)
     {
         var perFile = new FileResult[files.Count];
@@ -119,6 +120,9 @@ internal static class TrxReader
 
         // Open UnitTestResult elements (inner results nest inside their parent).
         var open = new Stack<(int Depth, string TestName)>();
+
+        // Each StdOut is read into this buffer (reused for the whole file) and its records parsed in place.
+        char[] output = new char[4096];
         while (!reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.Element)
@@ -142,8 +146,8 @@ internal static class TrxReader
                 {
                     int line = LineOf(reader);
                     string testName = open.Peek().TestName;
-                    string output = reader.ReadElementContentAsString();
-                    ReadRecords(output, path, line, testName, origin, pool, file);
+                    int length = ReadText(reader, ref output);
+                    ReadRecords(output, length, path, line, testName, origin, pool, file);
                     continue;
                 }
                 else if (name == "ResultSummary" && reader.Depth == 1)
@@ -164,22 +168,85 @@ internal static class TrxReader
         }
     }
 
+    /// <summary>
+    /// Reads the text content of the current element into <paramref name="buffer"/> (grown as needed) and moves
+    /// past its end, like <see cref="XmlReader.ReadElementContentAsString()"/> without building a string.
+    /// </summary>
+    /// <returns>The number of characters read.</returns>
     [MethodImpl(Optimization.Hot)]
-    private static void ReadRecords(string output, string path, int line, string testName, string origin, StringPool pool, FileResult file)
+    private static int ReadText(XmlReader reader, ref char[] buffer)
     {
-        if (output.IndexOf(SafetyRecord.OutputPrefix, StringComparison.Ordinal) < 0)
+        if (reader.IsEmptyElement)
         {
-            return;
+            reader.Read();
+            return 0;
         }
 
+        int depth = reader.Depth;
+        int length = 0;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    if (!reader.CanReadValueChunk)
+                    {
+                        string value = reader.Value;
+                        Reserve(ref buffer, length, value.Length);
+                        value.CopyTo(0, buffer, length, value.Length);
+                        length += value.Length;
+                        reader.Read();
+                        break;
+                    }
+
+                    int read;
+                    do
+                    {
+                        Reserve(ref buffer, length, 1024);
+                        read = reader.ReadValueChunk(buffer, length, buffer.Length - length);
+                        length += read;
+                    }
+                    while (read > 0);
+
+                    reader.Read();
+                    break;
+                case XmlNodeType.Element:
+                    throw new XmlException($"element '{reader.LocalName}' inside test output, where only text is allowed", null, LineOf(reader), 0);
+                default:
+                    reader.Read();
+                    break;
+            }
+        }
+
+        // On the end tag of the element: step past it.
+        reader.Read();
+        return length;
+    }
+
+    private static void Reserve(ref char[] buffer, int used, int more)
+    {
+        if (buffer.Length - used < more)
+        {
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + more));
+        }
+    }
+
+    [MethodImpl(Optimization.Hot)]
+    private static void ReadRecords(char[] output, int length, string path, int line, string testName, string origin, StringPool pool, FileResult file)
+    {
+        string prefix = SafetyRecord.OutputPrefix;
         bool any = false;
         int start = 0;
-        while (start < output.Length)
+        while (start < length)
         {
-            int end = output.IndexOf('\n', start);
+            int end = Array.IndexOf(output, '\n', start, length - start);
             if (end < 0)
             {
-                end = output.Length;
+                end = length;
             }
 
             int lineStart = start;
@@ -189,14 +256,14 @@ internal static class TrxReader
                 lineStart++;
             }
 
-            if (string.CompareOrdinal(output, lineStart, SafetyRecord.OutputPrefix, 0, SafetyRecord.OutputPrefix.Length) != 0)
+            if (end - lineStart < prefix.Length || output[lineStart] != prefix[0] || !SafetyRecordSerializer.StartsWithPrefix(output, lineStart))
             {
                 continue;
             }
 
             try
             {
-                if (SafetyRecordSerializer.TryReadOutputLineLean(output, lineStart, end - lineStart) is SafetyRecord record)
+                if (SafetyRecordSerializer.TryReadOutputLineLean(output, lineStart, end - lineStart, pool) is SafetyRecord record)
                 {
                     if (string.IsNullOrEmpty(record.Test))
                     {

@@ -90,7 +90,7 @@ public static class GateScaleBenchmark
         self.Refresh();
         Console.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
-            "gate: {0:N0} cases, {1} files, exit code {2}, {3} errors, {4} warnings; wall time {5:N2} s; CPU time {8:N2} s; peak working set {6:N0} MB; managed allocations {7:N0} MB",
+            "gate: {0:N0} cases, {1} files, exit code {2}, {3} errors, {4} warnings; wall time {5:N2} s; CPU time {8:N2} s; peak working set {6:N0} MB; managed allocations {7:N0} MB; GCs {9}/{10}/{11} (gen 0/1/2), GC pauses {12:N2} s; JIT {13:N0} methods, {14:N2} s",
             run.Decision.CandidateCases,
             run.Decision.Files.Count,
             run.ExitCode,
@@ -99,7 +99,13 @@ public static class GateScaleBenchmark
             watch.Elapsed.TotalSeconds,
             self.PeakWorkingSet64 / 1e6,
             GC.GetTotalAllocatedBytes() / 1e6,
-            (self.TotalProcessorTime - cpuBefore).TotalSeconds));
+            (self.TotalProcessorTime - cpuBefore).TotalSeconds,
+            GC.CollectionCount(0),
+            GC.CollectionCount(1),
+            GC.CollectionCount(2),
+            GC.GetTotalPauseDuration().TotalSeconds,
+            System.Runtime.JitInfo.GetCompiledMethodCount(),
+            System.Runtime.JitInfo.GetCompilationTime().TotalSeconds));
         return run.ExitCode == 2 ? 2 : 0;
     }
 
