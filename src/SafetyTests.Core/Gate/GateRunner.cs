@@ -29,15 +29,16 @@ internal static class GateRunner
         // One string instance per distinct test, file, category, model and judge across all inputs: keys and
         // provenance then compare by reference.
         var strings = new StringPool();
-        Task<(Baseline? Baseline, GateDiagnostic? Problem)>? baselineTask = options.AcceptBaseline
+        Task<(Baseline? Baseline, GateDiagnostic? Problem, SortedDictionary<SliceKey, SliceMetrics>? Slices)>? baselineTask = options.AcceptBaseline
             ? null
             : Task.Run(() => ReadBaseline(options, strings));
         List<CaseResult>? cases = ReadInputs(decision, strings);
         PhaseEnded?.Invoke("TRX files read", clock.Elapsed);
         Baseline? baseline = null;
+        SortedDictionary<SliceKey, SliceMetrics>? baselineSlices = null;
         if (baselineTask is not null)
         {
-            (baseline, GateDiagnostic? problem) = baselineTask.GetAwaiter().GetResult();
+            (baseline, GateDiagnostic? problem, baselineSlices) = baselineTask.GetAwaiter().GetResult();
             PhaseEnded?.Invoke("baseline read", clock.Elapsed);
             if (problem is not null && cases is not null)
             {
@@ -56,7 +57,7 @@ internal static class GateRunner
             string? compareWith = options.AcceptBaseline || baseline is not null ? options.BaselinePath : null;
             bool existed = File.Exists(options.BaselinePath);
             Task<bool> write = Task.Run(() => BaselineFiles.WriteIfDifferent(target, compareWith, w => BaselineSerializer.Serialize(run, w)));
-            GateEvaluator.Evaluate(decision, sorted, options.AcceptBaseline ? null : baseline, slices);
+            GateEvaluator.Evaluate(decision, sorted, options.AcceptBaseline ? null : baseline, slices, baselineSlices);
             PhaseEnded?.Invoke("decided", clock.Elapsed);
             bool differs = write.GetAwaiter().GetResult();
             PhaseEnded?.Invoke("received file written", clock.Elapsed);
@@ -169,19 +170,21 @@ internal static class GateRunner
         return decision.BadInput ? null : read.Cases;
     }
 
-    private static (Baseline? Baseline, GateDiagnostic? Problem) ReadBaseline(GateOptions options, StringPool strings)
+    /// <summary>Reads the baseline and measures its slices under the gate's weights and policy (on the thread that read it).</summary>
+    private static (Baseline? Baseline, GateDiagnostic? Problem, SortedDictionary<SliceKey, SliceMetrics>? Slices) ReadBaseline(GateOptions options, StringPool strings)
     {
         try
         {
-            return (BaselineFiles.TryRead(options.BaselinePath, strings), null);
+            Baseline? baseline = BaselineFiles.TryRead(options.BaselinePath, strings);
+            return (baseline, null, baseline is null ? null : MetricsCalculator.Compute(GateEvaluator.Sorted(baseline.Cases), options.Weights, options.Policy));
         }
         catch (FormatException e)
         {
-            return (null, new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, e.Message + " Restore it from version control, or accept a new baseline (" + GateEvaluator.AcceptHint(options) + ").", options.BaselinePath));
+            return (null, new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, e.Message + " Restore it from version control, or accept a new baseline (" + GateEvaluator.AcceptHint(options) + ").", options.BaselinePath), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, $"The baseline file {options.BaselinePath} cannot be read: {e.Message}", options.BaselinePath));
+            return (null, new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, $"The baseline file {options.BaselinePath} cannot be read: {e.Message}", options.BaselinePath), null);
         }
     }
 
