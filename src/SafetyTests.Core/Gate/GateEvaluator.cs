@@ -427,8 +427,7 @@ internal static class GateEvaluator
                     bySlice[key] = list;
                 }
 
-                // Within one category, cases are the clusters.
-                list.Add(key.Kind == SliceKind.Category ? observation.InCluster(k) : observation);
+                list.Add(observation);
             }
         }
 
@@ -436,7 +435,8 @@ internal static class GateEvaluator
         {
             if (decision.Slices.TryGetValue(slice.Key, out SliceComparison? comparison))
             {
-                comparison.Paired = PairedDifference.Compute(slice.Value, options.Tolerance);
+                // Within one category, cases are the clusters (the category slices are not clustered further).
+                comparison.Paired = PairedDifference.Compute(slice.Value, options.Tolerance, clustered: slice.Key.Kind != SliceKind.Category);
             }
         }
     }
