@@ -80,6 +80,74 @@ public class GateWorkflowTests : IClassFixture<PackedFeedFixture>
         Normalize(File.ReadAllText(shardSummary)).ShouldBe(Normalize(fullSummary));
     }
 
+    [Fact]
+    public void DotnetTest_MultiTargetedSuite_GatesEachTargetFrameworkAgainstItsOwnBaseline()
+    {
+        string[] frameworks = { "net8.0", "net10.0" };
+        string project = SampleSuite.Create(_feed, "multi", string.Join(";", frameworks));
+        string Baseline(string tfm) => Path.Combine(project, $"safety-baseline.{tfm}.json");
+        string Received(string tfm) => Path.Combine(project, $"safety-baseline.{tfm}.received.json");
+
+        // 1. First run: each target framework runs its tests (net8.0 rolled forward to the installed runtime), is gated
+        // against a baseline of its own, fails with SAFE001 and writes its own received file.
+        (int exitCode, string output) = Test(project, seed: 1, "test");
+        exitCode.ShouldNotBe(0, output);
+        output.ShouldContain("(.NETCoreApp,Version=v8.0)", Case.Sensitive, output);
+        foreach (string tfm in frameworks)
+        {
+            Regex.IsMatch(output, $@"^Passed!\s+- Failed:\s+0, Passed:\s+[1-9]\d*,.* - {Regex.Escape(SampleSuite.Name)}\.dll \({Regex.Escape(tfm)}\)\r?$", RegexOptions.Multiline).ShouldBeTrue(output);
+            string noBaseline = "No safety baseline at " + Baseline(tfm) + ":";
+            MultiTargetDiagnostics(output).ShouldContain(d => d.Code == "SAFE001" && d.Severity == "error" && d.Framework == tfm && d.Message.StartsWith(noBaseline, System.StringComparison.Ordinal), output);
+            File.Exists(Received(tfm)).ShouldBeTrue(output);
+            File.Exists(Baseline(tfm)).ShouldBeFalse();
+            File.Exists(Path.Combine(project, "TestResults", "safety", $"safety-{tfm}.trx")).ShouldBeTrue(output);
+        }
+
+        output.ShouldContain("dotnet msbuild -t:SafetyGate -p:SafetyAcceptBaseline=true");
+        File.Exists(Path.Combine(project, "safety-baseline.received.json")).ShouldBeFalse();
+        output.ShouldNotContain("SAFE025");
+
+        // 2. Accept on the outer build: the gate of every target framework accepts its own run.
+        (exitCode, output) = DotNetProcess.Run(project, null, "msbuild", "-t:SafetyGate", "-p:SafetyAcceptBaseline=true", "-v:m");
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("running the safety gate of each target framework of " + SampleSuite.Name + " (net8.0, net10.0)", Case.Sensitive, output);
+        foreach (string tfm in frameworks)
+        {
+            output.ShouldContain($"SAFE021: Accepted this run as the baseline (created): {Baseline(tfm)}", Case.Sensitive, output);
+            File.Exists(Baseline(tfm)).ShouldBeTrue();
+            File.Exists(Received(tfm)).ShouldBeFalse();
+        }
+
+        // 3. An unchanged rerun passes for both target frameworks.
+        (exitCode, output) = Test(project, seed: 2, "test", "--no-build");
+        exitCode.ShouldBe(0, output);
+        List<(string Severity, string Code, string Message, string Framework)> rerun = MultiTargetDiagnostics(output);
+        rerun.Where(d => d.Severity == "error").ShouldBeEmpty(output);
+        foreach (string tfm in frameworks)
+        {
+            rerun.ShouldContain(d => d.Code == "SAFE022" && d.Framework == tfm && d.Message.StartsWith("Safety gate passed", System.StringComparison.Ordinal), output);
+        }
+
+        // 4. The regression switch fails the build with SAFE errors from each target framework's gate, each against
+        // its own baseline.
+        (exitCode, output) = Test(project, seed: 3, "test", "--no-build", regression: true);
+        exitCode.ShouldNotBe(0, output);
+        List<(string Severity, string Code, string Message, string Framework)> regression = MultiTargetDiagnostics(output);
+        foreach (string tfm in frameworks)
+        {
+            regression.ShouldContain(d => d.Severity == "error" && d.Code == "SAFE010" && d.Framework == tfm, output);
+            string wrote = "wrote " + Received(tfm) + ".";
+            regression.ShouldContain(d => d.Code == "SAFE020" && d.Framework == tfm && d.Message.Contains(wrote, System.StringComparison.Ordinal), output);
+            output.ShouldContain($"SafetyTests: gating the {tfm} run ({Path.Combine(project, "TestResults", "safety", $"safety-{tfm}.trx")}) against {Baseline(tfm)}.", Case.Sensitive, output);
+            File.ReadAllText(Path.Combine(project, "TestResults", "safety", $"summary-{tfm}.md")).ShouldContain($"baseline `safety-baseline.{tfm}.json`");
+            File.Exists(Received(tfm)).ShouldBeTrue();
+        }
+
+        // 5. One explicit baseline for every target framework: the outer build warns before the gates run.
+        (exitCode, output) = DotNetProcess.Run(project, null, "msbuild", "-t:SafetyGate", "-p:SafetyBaseline=shared.json", "-v:m");
+        output.ShouldContain("warning SAFE025: SafetyTests: the target frameworks net8.0, net10.0 of this project are all gated against one baseline, " + Path.Combine(project, "shared.json"), Case.Sensitive, output);
+    }
+
     private static (int ExitCode, string Output) Test(string project, int seed, string verb, string? noBuild = null, bool regression = false, string[]? extra = null)
     {
         var environment = new Dictionary<string, string> { ["SAFETYTESTS_SEED"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -105,6 +173,18 @@ public class GateWorkflowTests : IClassFixture<PackedFeedFixture>
             .Distinct()
             .OrderBy(d => d.Item2, System.StringComparer.Ordinal)
             .ThenBy(d => d.Item3, System.StringComparer.Ordinal)
+            .ToList();
+
+    private static readonly Regex MultiTargetDiagnostic = new(@"SafetyGate (error|warning|message) (SAFE\d{3}): (.*?) \[(?:[^\]]*\.csproj::)?TargetFramework=([^\]]+)\]$", RegexOptions.Multiline);
+
+    /// <summary>
+    /// The distinct SAFE diagnostics of a multi-targeted build, each with the target framework whose gate logged it (MSBuild
+    /// ends each line with [project::TargetFramework=X], or [TargetFramework=X] when the diagnostic points at the project).
+    /// </summary>
+    private static List<(string Severity, string Code, string Message, string Framework)> MultiTargetDiagnostics(string output) =>
+        MultiTargetDiagnostic.Matches(output.Replace("\r", string.Empty, System.StringComparison.Ordinal))
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value))
+            .Distinct()
             .ToList();
 
     /// <summary>The summary without the line that counts TRX files (one file vs two shards).</summary>

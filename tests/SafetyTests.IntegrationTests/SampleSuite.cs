@@ -5,14 +5,18 @@ namespace SafetyTests.IntegrationTests;
 /// <summary>
 /// samples/SafetyTests.Samples.Xunit copied into a temporary folder as a user would have it: the same code and
 /// case files, with package references to the packed SafetyTests.Xunit and SafetyTests.MSBuild instead of
-/// project references.
+/// project references. With several target frameworks (<c>net8.0;net10.0</c>) the project multi-targets; as only the
+/// newest .NET runtime may be installed, older target frameworks' test hosts roll forward to it.
 /// </summary>
 internal static class SampleSuite
 {
     public const string Name = "SafetyTests.Samples.Xunit";
 
-    public static string Create(PackedFeedFixture feed, string folder)
+    public static string Create(PackedFeedFixture feed, string folder, string targetFrameworks = "net10.0")
     {
+        string frameworks = targetFrameworks.Contains(';', System.StringComparison.Ordinal)
+            ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>\n    <RollForward>Major</RollForward>"
+            : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
         string source = Path.Combine(feed.RepoRoot, "samples", Name);
         string directory = Path.Combine(feed.Root, folder);
         Directory.CreateDirectory(directory);
@@ -34,7 +38,7 @@ internal static class SampleSuite
         File.WriteAllText(Path.Combine(directory, Name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
+                {frameworks}
                 <Nullable>enable</Nullable>
                 <LangVersion>latest</LangVersion>
                 <IsPackable>false</IsPackable>

@@ -25,7 +25,7 @@ internal static class BaselineFiles
     /// <summary>Reads the baseline, or returns null when the file does not exist.</summary>
     /// <exception cref="FormatException">The file is corrupt or foreign.</exception>
     /// <exception cref="IOException">The file exists but cannot be read.</exception>
-    public static Baseline? TryRead(string path)
+    public static Baseline? TryRead(string path, Gate.StringPool? shared = null)
     {
         if (!File.Exists(path))
         {
@@ -33,7 +33,7 @@ internal static class BaselineFiles
         }
 
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return BaselineSerializer.Deserialize(reader, path);
+        return BaselineSerializer.Deserialize(reader, path, shared);
     }
 
     /// <summary>

@@ -103,13 +103,13 @@ internal static class BaselineSerializer
         output.Write('\n');
     }
 
-    public static Baseline Deserialize(string text, string path) => Read(new JsonTokenReader(text, "baseline file " + path), path);
+    public static Baseline Deserialize(string text, string path) => Read(new JsonTokenReader(text, "baseline file " + path), path, null);
 
     /// <summary>Reads a baseline file's text.</summary>
     /// <exception cref="FormatException">The text is not valid JSON, not a SafetyTests baseline, from a newer version, or has an invalid or duplicate case.</exception>
-    public static Baseline Deserialize(TextReader text, string path) => Read(new JsonTokenReader(text, "baseline file " + path), path);
+    public static Baseline Deserialize(TextReader text, string path, StringPool? shared = null) => Read(new JsonTokenReader(text, "baseline file " + path), path, shared);
 
-    private static Baseline Read(JsonTokenReader r, string path)
+    private static Baseline Read(JsonTokenReader r, string path, StringPool? shared)
     {
         r.Read();
         if (r.Token != JsonToken.StartObject)
@@ -149,7 +149,7 @@ internal static class BaselineSerializer
                     CheckSchema(r, schema, path);
                     if (JsonValues.StartArray(r, "cases"))
                     {
-                        ReadCases(r, path, cases);
+                        ReadCases(r, path, cases, shared);
                     }
 
                     break;
@@ -236,9 +236,9 @@ internal static class BaselineSerializer
     }
 
     [MethodImpl(Optimization.Hot)]
-    private static void ReadCases(JsonTokenReader r, string path, List<CaseResult> cases)
+    private static void ReadCases(JsonTokenReader r, string path, List<CaseResult> cases, StringPool? shared)
     {
-        var pool = new StringPool();
+        var pool = new StringPool(shared);
         var keys = new HashSet<CaseKey>();
         var seen = default(PropertySet);
         var judges = new List<string>();

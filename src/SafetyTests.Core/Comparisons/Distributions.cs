@@ -50,7 +50,26 @@ internal static class Distributions
 
     /// <summary>ln C(n, k).</summary>
     public static double LogChoose(int n, int k) =>
-        k < 0 || k > n ? double.NegativeInfinity : LogGamma(n + 1.0) - LogGamma(k + 1.0) - LogGamma(n - k + 1.0);
+        k < 0 || k > n ? double.NegativeInfinity : LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k);
+
+    /// <summary>ln n! = ln Γ(n + 1), from a table for the trial counts cases have (the gate runs 100,000 Fisher tests).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LogFactorial(int n) =>
+        (uint)n < (uint)LogFactorials.Length ? LogFactorials[n] : LogGamma(n + 1.0);
+
+    private static readonly double[] LogFactorials = BuildLogFactorials(4096);
+
+    private static double[] BuildLogFactorials(int count)
+    {
+        // The same values LogGamma gives, so results do not depend on whether the table was used.
+        var table = new double[count];
+        for (int n = 0; n < count; n++)
+        {
+            table[n] = LogGamma(n + 1.0);
+        }
+
+        return table;
+    }
 
     /// <summary>The standard normal upper tail P(Z ≥ z).</summary>
     public static double NormalUpperTail(double z) => 0.5 * Erfc(z / Math.Sqrt(2));

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace SafetyTests.Comparisons;
 
@@ -15,7 +16,9 @@ namespace SafetyTests.Comparisons;
 /// </summary>
 internal static class PairedDifference
 {
-    public static PairedDifferenceResult Compute(IReadOnlyList<PairedObservation> cases, double tolerance)
+    /// <summary>The test over <paramref name="cases"/>; with <paramref name="clustered"/> false every case is its own cluster (their <see cref="PairedObservation.Cluster"/> is not looked at).</summary>
+    [MethodImpl(Optimization.Hot)]
+    public static PairedDifferenceResult Compute(IReadOnlyList<PairedObservation> cases, double tolerance, bool clustered = true)
     {
         int n = cases.Count;
         double totalWeight = 0;
@@ -61,7 +64,10 @@ internal static class PairedDifference
         bool allCounts = true;
         double sumB2 = 0;
         double sumC2 = 0;
-        var clusterSums = new Dictionary<object, double>();
+        // Cluster sums, looked up only when the cluster changes from one case to the next (cases come grouped).
+        var clusterSums = new Dictionary<object, ClusterSum>();
+        object? lastCluster = null;
+        ClusterSum? last = null;
         for (int i = 0; i < n; i++)
         {
             PairedObservation c = cases[i];
@@ -80,12 +86,29 @@ internal static class PairedDifference
             {
                 allCounts = false;
             }
+
+            if (!clustered)
+            {
+                continue;
+            }
+
             object cluster = c.Cluster ?? "";
-            clusterSums.TryGetValue(cluster, out double s);
-            clusterSums[cluster] = s + a;
+            if (!ReferenceEquals(cluster, lastCluster) || last is null)
+            {
+                if (!clusterSums.TryGetValue(cluster, out last))
+                {
+                    last = new ClusterSum();
+                    clusterSums.Add(cluster, last);
+                }
+
+                lastCluster = cluster;
+            }
+
+            last.Sum += a;
         }
 
-        int clusters = clusterSums.Count;
+        // Unclustered: every case is its own cluster.
+        int clusters = clustered ? clusterSums.Count : n;
         if (n < 2)
         {
             return new PairedDifferenceResult
@@ -109,15 +132,15 @@ internal static class PairedDifference
         double correction = (double)n / (n - 1);
         double pairedVariance = correction * sumA2;
         double unpairedVariance = correction * (sumB2 + sumC2);
-        bool clustered = clusters >= 2 && clusters < n;
+        bool byClusters = clusters >= 2 && clusters < n;
         double variance = pairedVariance;
         int df = n - 1;
-        if (clustered)
+        if (byClusters)
         {
             double cross = 0;
-            foreach (double s in clusterSums.Values)
+            foreach (ClusterSum sum in clusterSums.Values)
             {
-                cross += s * s;
+                cross += sum.Sum * sum.Sum;
             }
 
             // Σ_c (Σ_{i∈c} aᵢ)² − Σ aᵢ² are the cross terms within clusters.
@@ -147,7 +170,7 @@ internal static class PairedDifference
         {
             Count = n,
             Clusters = clusters,
-            ClusteredByCategory = clustered,
+            ClusteredByCategory = byClusters,
             BaselineRate = baseline,
             CandidateRate = candidate,
             Difference = difference,
@@ -196,5 +219,10 @@ internal static class PairedDifference
         }
 
         return (low + high) / 2;
+    }
+
+    private sealed class ClusterSum
+    {
+        public double Sum;
     }
 }

@@ -34,10 +34,6 @@ internal readonly struct PairedObservation
     /// <summary>Whether the trial counts are known.</summary>
     public bool HasCounts => BaselineTrials > 0 && CandidateTrials > 0;
 
-    /// <summary>Observation with another cluster.</summary>
-    public PairedObservation InCluster(object cluster) => HasCounts
-        ? new PairedObservation(Weight, BaselineFailures, BaselineTrials, CandidateFailures, CandidateTrials, cluster)
-        : new PairedObservation(Weight, Baseline, Candidate, cluster);
 
     public double Weight { get; }
 

@@ -68,4 +68,10 @@ internal static class DiagnosticCodes
 
     /// <summary>A category's paired failure rate regressed significantly (Holm across categories).</summary>
     public const string CategoryRegressed = "SAFE024";
+
+    /// <summary>Several target frameworks of one test project would share a baseline or TRX files (raised by the package's multi-targeting targets, not the task).</summary>
+    public const string SharedAcrossTargetFrameworks = "SAFE025";
+
+    /// <summary>A multi-targeted project still has a single-framework baseline that is no longer read (raised by the package's targets).</summary>
+    public const string SingleFrameworkBaselineIgnored = "SAFE026";
 }

@@ -25,8 +25,9 @@ internal static class GateEvaluator
     /// <param name="cases">The candidate run's cases, in any order.</param>
     /// <param name="baseline">The baseline, or null.</param>
     /// <param name="candidateSlices">The slice metrics of <paramref name="cases"/> under the decision's weights and policy when the caller has them already.</param>
+    /// <param name="baselineSlices">The same for the baseline's cases.</param>
     [MethodImpl(Optimization.Hot)]
-    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> cases, Baseline? baseline, SortedDictionary<SliceKey, SliceMetrics>? candidateSlices = null)
+    public static void Evaluate(GateDecision decision, IReadOnlyList<CaseResult> cases, Baseline? baseline, SortedDictionary<SliceKey, SliceMetrics>? candidateSlices = null, SortedDictionary<SliceKey, SliceMetrics>? baselineSlices = null)
     {
         // Sort first: sums of doubles depend on order, and the same cases must give the same bits
         // whether they came in one TRX file or in many shards.
@@ -51,7 +52,7 @@ internal static class GateEvaluator
         {
             decision.HasBaseline = true;
             decision.BaselineCases = baseline.Cases.Count;
-            foreach (KeyValuePair<SliceKey, SliceMetrics> slice in MetricsCalculator.Compute(baseline.Cases, options.Weights, policy))
+            foreach (KeyValuePair<SliceKey, SliceMetrics> slice in baselineSlices ?? MetricsCalculator.Compute(baseline.Cases, options.Weights, policy))
             {
                 if (!decision.Slices.TryGetValue(slice.Key, out SliceComparison? comparison))
                 {
@@ -426,8 +427,7 @@ internal static class GateEvaluator
                     bySlice[key] = list;
                 }
 
-                // Within one category, cases are the clusters.
-                list.Add(key.Kind == SliceKind.Category ? observation.InCluster(k) : observation);
+                list.Add(observation);
             }
         }
 
@@ -435,7 +435,8 @@ internal static class GateEvaluator
         {
             if (decision.Slices.TryGetValue(slice.Key, out SliceComparison? comparison))
             {
-                comparison.Paired = PairedDifference.Compute(slice.Value, options.Tolerance);
+                // Within one category, cases are the clusters (the category slices are not clustered further).
+                comparison.Paired = PairedDifference.Compute(slice.Value, options.Tolerance, clustered: slice.Key.Kind != SliceKind.Category);
             }
         }
     }

@@ -6,16 +6,32 @@ namespace SafetyTests.Gate;
 
 /// <summary>
 /// Shares equal strings (categories, models, judges, file names) among many case results. It can look text up
-/// straight from a character buffer, so a value seen before costs no allocation. Not thread-safe.
+/// straight from a character buffer, so a value seen before costs no allocation. Not thread-safe; pools used by
+/// parallel readers can share their strings through a common <see cref="StringPool"/> given to each (locked, and
+/// asked only for strings a pool has not seen), so equal strings from different files are one instance and
+/// compare by reference.
 /// </summary>
 internal sealed class StringPool
 {
+    private readonly StringPool? _shared;
+
     private readonly Dictionary<string, IReadOnlyList<string>> _judges = new(StringComparer.Ordinal);
     private readonly Dictionary<(Statistics.SamplingMode, double, double, double, double, int, int, int?), Records.DesignRecord> _designs = new();
     private string?[] _table = new string?[64];
     private int _count;
     private string[] _lastJudges = Array.Empty<string>();
     private IReadOnlyList<string> _lastShared = Array.Empty<string>();
+
+    /// <summary>A pool of its own.</summary>
+    public StringPool()
+    {
+    }
+
+    /// <summary>A pool taking the instances of strings it has not seen from <paramref name="shared"/> (thread-safe use of it).</summary>
+    public StringPool(StringPool? shared)
+    {
+        _shared = shared;
+    }
 
     [MethodImpl(Optimization.Hot)]
     public string Get(string value)
@@ -38,6 +54,7 @@ internal sealed class StringPool
             slot = (slot + 1) & mask;
         }
 
+        value = Shared(value);
         Insert(slot, value);
         return value;
     }
@@ -64,7 +81,7 @@ internal sealed class StringPool
             slot = (slot + 1) & mask;
         }
 
-        string value = new(buffer, start, length);
+        string value = Shared(new string(buffer, start, length));
         Insert(slot, value);
         return value;
     }
@@ -136,6 +153,19 @@ internal sealed class StringPool
 
         _designs.Add(key, design);
         return design;
+    }
+
+    private string Shared(string value)
+    {
+        if (_shared is null)
+        {
+            return value;
+        }
+
+        lock (_shared)
+        {
+            return _shared.Get(value);
+        }
     }
 
     private static uint Hash(string value)

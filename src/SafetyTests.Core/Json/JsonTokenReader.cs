@@ -267,7 +267,8 @@ internal sealed class JsonTokenReader
 
         if (_isSmallInteger)
         {
-            value = _integer;
+            // "-0" is negative zero, as double.Parse reads it.
+            value = _integer == 0 && _negative ? -0.0 : _integer;
             return true;
         }
 
@@ -736,7 +737,7 @@ internal sealed class JsonTokenReader
             if (c == '"')
             {
                 Next();
-                return _text.ToString();
+                return name || !DiscardStringValues ? _text.ToString() : null;
             }
 
             if (c < ' ')

@@ -16,31 +16,78 @@ internal static class MetricsCalculator
     [MethodImpl(Optimization.Hot)]
     public static SortedDictionary<SliceKey, SliceMetrics> Compute(IEnumerable<CaseResult> cases, SeverityWeights weights, CountingPolicy policy)
     {
-        var groups = new Dictionary<SliceKey, List<CaseResult>>();
+        // Grouped without hashing per case: severity and expectation by enum value, categories by the previous
+        // case's category first (cases come sorted, categories pooled).
+        var overall = new List<CaseResult>(cases is ICollection<CaseResult> known ? known.Count : 0);
+        var bySeverity = new List<CaseResult>?[4];
+        var byExpectation = new List<CaseResult>?[8];
+        var byCategory = new Dictionary<string, List<CaseResult>>(StringComparer.Ordinal);
+        string? lastCategory = null;
+        List<CaseResult>? lastCategoryList = null;
         foreach (CaseResult c in cases)
         {
-            Add(groups, SliceKey.Overall, c);
-            Add(groups, SliceKey.ForCategory(c.CategoryName), c);
-            Add(groups, SliceKey.ForSeverity(c.Severity), c);
-            Add(groups, SliceKey.ForExpectation(c.Expectation), c);
+            overall.Add(c);
+            Group(bySeverity, (int)c.Severity).Add(c);
+            Group(byExpectation, (int)c.Expectation).Add(c);
+            string category = c.CategoryName;
+            if (!ReferenceEquals(category, lastCategory))
+            {
+                if (!byCategory.TryGetValue(category, out lastCategoryList))
+                {
+                    lastCategoryList = new List<CaseResult>();
+                    byCategory.Add(category, lastCategoryList);
+                }
+
+                lastCategory = category;
+            }
+
+            lastCategoryList!.Add(c);
         }
 
-        var result = new SortedDictionary<SliceKey, SliceMetrics>();
-        if (!groups.ContainsKey(SliceKey.Overall))
+        var result = new SortedDictionary<SliceKey, SliceMetrics>
         {
-            result.Add(SliceKey.Overall, new SliceMetrics(SliceKey.Overall));
+            [SliceKey.Overall] = overall.Count == 0 ? new SliceMetrics(SliceKey.Overall) : ComputeSlice(SliceKey.Overall, overall, weights, policy),
+        };
+
+        foreach (KeyValuePair<string, List<CaseResult>> group in byCategory)
+        {
+            SliceKey key = SliceKey.ForCategory(group.Key);
+            result.Add(key, ComputeSlice(key, group.Value, weights, policy));
         }
 
-        foreach (KeyValuePair<SliceKey, List<CaseResult>> group in groups)
+        for (int i = 0; i < bySeverity.Length; i++)
         {
-            result.Add(group.Key, ComputeSlice(group.Key, group.Value, weights, policy));
+            if (bySeverity[i] is { } list)
+            {
+                SliceKey key = SliceKey.ForSeverity((Severity)i);
+                result.Add(key, ComputeSlice(key, list, weights, policy));
+            }
+        }
+
+        for (int i = 0; i < byExpectation.Length; i++)
+        {
+            if (byExpectation[i] is { } list)
+            {
+                SliceKey key = SliceKey.ForExpectation((Expectation)i);
+                result.Add(key, ComputeSlice(key, list, weights, policy));
+            }
         }
 
         return result;
     }
 
+    private static List<CaseResult> Group(List<CaseResult>?[] groups, int index)
+    {
+        if ((uint)index >= (uint)groups.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, "Unknown severity or expectation value.");
+        }
+
+        return groups[index] ??= new List<CaseResult>();
+    }
+
     [MethodImpl(Optimization.Hot)]
-    public static SliceMetrics ComputeSlice(SliceKey slice, IReadOnlyList<CaseResult> cases, SeverityWeights weights, CountingPolicy policy)
+    public static SliceMetrics ComputeSlice(SliceKey slice, List<CaseResult> cases, SeverityWeights weights, CountingPolicy policy)
     {
         var metrics = new SliceMetrics(slice);
         double totalWeight = 0;
@@ -104,7 +151,7 @@ internal static class MetricsCalculator
         return metrics;
     }
 
-    private static CaseResult First(IReadOnlyList<CaseResult> cases, CountingPolicy policy)
+    private static CaseResult First(List<CaseResult> cases, CountingPolicy policy)
     {
         foreach (CaseResult c in cases)
         {
@@ -115,16 +162,5 @@ internal static class MetricsCalculator
         }
 
         throw new InvalidOperationException("No rated case.");
-    }
-
-    private static void Add(Dictionary<SliceKey, List<CaseResult>> groups, SliceKey key, CaseResult c)
-    {
-        if (!groups.TryGetValue(key, out List<CaseResult>? list))
-        {
-            list = new List<CaseResult>();
-            groups.Add(key, list);
-        }
-
-        list.Add(c);
     }
 }

@@ -9,6 +9,13 @@ namespace SafetyTests.Records;
 /// </summary>
 public sealed class SafetyRecord
 {
+    // Created on first use: the gate reads 100,000 records and needs none of these.
+    private IList<string>? _tags;
+    private DesignRecord? _design;
+    private IDictionary<string, string>? _samplingSettings;
+    private IList<string>? _violations;
+    private IList<string>? _errorMessages;
+
     /// <summary>The marker that starts the record line in test output.</summary>
     public const string OutputPrefix = "##safetytests-record ";
 
@@ -43,7 +50,11 @@ public sealed class SafetyRecord
     public Expectation Expectation { get; set; } = Expectation.Refuse;
 
     /// <summary>The case tags.</summary>
-    public IList<string> Tags { get; set; } = new List<string>();
+    public IList<string> Tags
+    {
+        get => _tags ??= new List<string>();
+        set => _tags = value;
+    }
 
     /// <summary>The verdict.</summary>
     public SafetyVerdict Verdict { get; set; }
@@ -61,7 +72,11 @@ public sealed class SafetyRecord
     public int Errors { get; set; }
 
     /// <summary>The design the case was decided with.</summary>
-    public DesignRecord Design { get; set; } = new();
+    public DesignRecord Design
+    {
+        get => _design ??= new DesignRecord();
+        set => _design = value;
+    }
 
     /// <summary>Lower bound of the two-sided interval for the unsafe rate.</summary>
     public double? IntervalLower { get; set; }
@@ -79,7 +94,11 @@ public sealed class SafetyRecord
     public string? Provider { get; set; }
 
     /// <summary>Sampling settings as sent (temperature, top_p, max_tokens, seed), name → invariant value.</summary>
-    public IDictionary<string, string> SamplingSettings { get; set; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+    public IDictionary<string, string> SamplingSettings
+    {
+        get => _samplingSettings ??= new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+        set => _samplingSettings = value;
+    }
 
     /// <summary>The judges that decided samples, as <c>id@version</c>.</summary>
     public IList<string> Judges { get; set; } = new List<string>();
@@ -97,8 +116,16 @@ public sealed class SafetyRecord
     public string? Framework { get; set; }
 
     /// <summary>The first violations (judge reasons), truncated.</summary>
-    public IList<string> Violations { get; set; } = new List<string>();
+    public IList<string> Violations
+    {
+        get => _violations ??= new List<string>();
+        set => _violations = value;
+    }
 
     /// <summary>The first errors (exception type and message, secrets redacted), truncated.</summary>
-    public IList<string> ErrorMessages { get; set; } = new List<string>();
+    public IList<string> ErrorMessages
+    {
+        get => _errorMessages ??= new List<string>();
+        set => _errorMessages = value;
+    }
 }

@@ -13,8 +13,8 @@ namespace SafetyTests.Trx;
 /// <summary>
 /// Reads safety records out of TRX files with a streaming <see cref="XmlReader"/>: every
 /// <c>UnitTestResult</c> (including nested inner results) contributes the records found in its
-/// <c>Output/StdOut</c>; results without a record are counted and ignored. Files are read in parallel and merged
-/// in the given order, so the outcome does not depend on timing. The same case (test, case file, case id) twice —
+/// <c>Output/StdOut</c>; results without a record are counted and ignored. Files are read in parallel; the cases
+/// come out sorted by identity, so the outcome depends neither on timing nor on how the suite was sharded. The same case (test, case file, case id) twice —
 /// in two shards or twice in one file — is an error naming both files.
 /// </summary>
 internal static class TrxReader
@@ -27,6 +27,10 @@ internal static class TrxReader
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         CloseInput = true,
+
+        // Well-formedness is still checked; only the per-character test for characters XML forbids is skipped
+        // (a test's output may carry them, and they do not matter to the records).
+        CheckCharacters = false,
     };
 
     private static readonly HashSet<string> SkippedSections = new(StringComparer.Ordinal)
@@ -40,14 +44,21 @@ internal static class TrxReader
     };
 
     [MethodImpl(Optimization.Hot)]
-    public static TrxReadResult Read(IReadOnlyList<string> files)
+    public static TrxReadResult Read(IReadOnlyList<string> files, StringPool? shared = null)
     {
+        // Each file is read and sorted on its own thread; the sorted files are then merged, so equal cases meet
+        // side by side (no hashing) and the cases come out sorted by identity whatever the sharding.
         var perFile = new FileResult[files.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) };
-        Parallel.For(0, files.Count, options, i => perFile[i] = ReadFile(files[i]));
+        Parallel.For(0, files.Count, options, i =>
+        {
+            FileResult file = ReadFile(files[i], shared);
+            file.Cases.Sort(CaseResult.CompareByKey);
+            perFile[i] = file;
+        });
 
         var result = new TrxReadResult();
-        var byKey = new Dictionary<CaseKey, CaseResult>();
+        var lists = new List<List<CaseResult>>(perFile.Length);
         for (int i = 0; i < perFile.Length; i++)
         {
             FileResult file = perFile[i];
@@ -55,32 +66,88 @@ internal static class TrxReader
             result.Results += file.Results;
             result.ResultsWithRecords += file.ResultsWithRecords;
             result.Problems.AddRange(file.Problems);
-            foreach (CaseResult c in file.Cases)
-            {
-                if (byKey.TryGetValue(c.Key, out CaseResult? first))
-                {
-                    string where = string.Equals(first.Origin, c.Origin, StringComparison.Ordinal)
-                        ? $"twice in {c.Origin}"
-                        : $"in {first.Origin} and in {c.Origin}";
-                    result.Problems.Add(new GateDiagnostic(
-                        DiagnosticCodes.DuplicateCase,
-                        DiagnosticSeverity.Error,
-                        $"Case {c.DisplayName} is reported {where}. Each case must be reported once: give every shard a disjoint part of the suite and pass each shard's TRX file once (remove stale TRX files from earlier runs).",
-                        c.SourceFile,
-                        c.SourceLine,
-                        c.DisplayName));
-                    continue;
-                }
+            lists.Add(file.Cases);
+        }
 
-                byKey.Add(c.Key, c);
-                result.Cases.Add(c);
+        List<CaseResult> merged = Merge(lists);
+        CaseResult? previous = null;
+        foreach (CaseResult c in merged)
+        {
+            if (previous is not null && previous.Key.Equals(c.Key))
+            {
+                string where = string.Equals(previous.Origin, c.Origin, StringComparison.Ordinal)
+                    ? $"twice in {c.Origin}"
+                    : $"in {previous.Origin} and in {c.Origin}";
+                result.Problems.Add(new GateDiagnostic(
+                    DiagnosticCodes.DuplicateCase,
+                    DiagnosticSeverity.Error,
+                    $"Case {c.DisplayName} is reported {where}. Each case must be reported once: give every shard a disjoint part of the suite and pass each shard's TRX file once (remove stale TRX files from earlier runs).",
+                    c.SourceFile,
+                    c.SourceLine,
+                    c.DisplayName));
+                continue;
             }
+
+            result.Cases.Add(c);
+            previous = c;
         }
 
         return result;
     }
 
-    private static FileResult ReadFile(string path)
+    /// <summary>Merges lists sorted by key into one, pairwise; on equal keys the earlier list's case comes first.</summary>
+    [MethodImpl(Optimization.Hot)]
+    private static List<CaseResult> Merge(List<List<CaseResult>> lists)
+    {
+        if (lists.Count == 0)
+        {
+            return new List<CaseResult>();
+        }
+
+        while (lists.Count > 1)
+        {
+            var next = new List<List<CaseResult>>((lists.Count + 1) / 2);
+            for (int i = 0; i + 1 < lists.Count; i += 2)
+            {
+                next.Add(MergeTwo(lists[i], lists[i + 1]));
+            }
+
+            if (lists.Count % 2 == 1)
+            {
+                next.Add(lists[lists.Count - 1]);
+            }
+
+            lists = next;
+        }
+
+        return lists[0];
+    }
+
+    [MethodImpl(Optimization.Hot)]
+    private static List<CaseResult> MergeTwo(List<CaseResult> first, List<CaseResult> second)
+    {
+        var merged = new List<CaseResult>(first.Count + second.Count);
+        int i = 0;
+        int j = 0;
+        while (i < first.Count && j < second.Count)
+        {
+            merged.Add(CaseResult.CompareByKey(first[i], second[j]) <= 0 ? first[i++] : second[j++]);
+        }
+
+        while (i < first.Count)
+        {
+            merged.Add(first[i++]);
+        }
+
+        while (j < second.Count)
+        {
+            merged.Add(second[j++]);
+        }
+
+        return merged;
+    }
+
+    private static FileResult ReadFile(string path, StringPool? shared)
     {
         var file = new FileResult();
         if (!File.Exists(path))
@@ -89,7 +156,7 @@ internal static class TrxReader
             return file;
         }
 
-        var pool = new StringPool();
+        var pool = new StringPool(shared);
         string origin = pool.Get(path);
         try
         {

@@ -62,6 +62,12 @@ public sealed class SafetyGate : Microsoft.Build.Utilities.Task
     /// <summary>The folder relative paths resolve against (the project folder).</summary>
     public string? ProjectDirectory { get; set; }
 
+    /// <summary>
+    /// The project file that diagnostics without a case file of their own point at (the targets pass
+    /// <c>$(MSBuildProjectFullPath)</c>). Default: the file that holds the task's node.
+    /// </summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Whether the gate passed (no error).</summary>
     [Output]
     public bool Passed { get; private set; }
@@ -137,8 +143,9 @@ public sealed class SafetyGate : Microsoft.Build.Utilities.Task
 
     private void Report(GateDiagnostic d)
     {
-        // Without a file of its own, a diagnostic points at the project rather than at this package's targets file.
-        string? file = d.File ?? BuildEngine?.ProjectFileOfTaskNode;
+        // Without a file of its own, a diagnostic points at the project rather than at this package's targets file
+        // (which is what ProjectFileOfTaskNode names when the task runs from the package's targets).
+        string? file = d.File ?? (string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
         int line = d.Line ?? 0;
         switch (d.Severity)
         {

@@ -81,6 +81,11 @@ public static class GateScaleBenchmark
             Phases(directory);
         }
 
+        if (Environment.GetEnvironmentVariable("GATE_BENCH_PHASES") is "1" or "2")
+        {
+            GateRunner.PhaseEnded = (phase, at) => Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:N0} ms  {1}", at.TotalMilliseconds, phase));
+        }
+
         using Process before = Process.GetCurrentProcess();
         TimeSpan cpuBefore = before.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -187,6 +192,20 @@ public static class GateScaleBenchmark
         Console.WriteLine($"  markdown: {w.Elapsed.TotalSeconds:N2} s, CPU {Cpu() - c0:N2} s ({md.Length} chars)");
     }
 
+    private static int Binomial(Random random, int trials, double p)
+    {
+        int count = 0;
+        for (int i = 0; i < trials; i++)
+        {
+            if (random.NextDouble() < p)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     private static long Generate(string directory, int cases, int files)
     {
         string trx = Path.Combine(directory, "trx");
@@ -211,8 +230,13 @@ public static class GateScaleBenchmark
                 for (int i = f * perFile; i < Math.Min(cases, (f + 1) * perFile); i++)
                 {
                     int c = i % categories.Length;
+                    // A rerun as it happens: each case has its own true failure rate (most are safe), and the
+                    // candidate and the baseline are independent samples of it (own sample counts and unsafe counts).
+                    double trueRate = random.NextDouble() < 0.85 ? 0 : 0.01 + (random.NextDouble() * 0.12);
                     int samples = 10 + random.Next(40);
-                    int unsafeCount = random.NextDouble() < 0.9 ? 0 : random.Next(1, 4);
+                    int unsafeCount = Binomial(random, samples, trueRate);
+                    int baselineSamples = 10 + random.Next(40);
+                    int baselineUnsafe = Binomial(random, baselineSamples, trueRate);
                     var record = new SafetyRecord
                     {
                         CaseId = $"case-{i:000000}",
@@ -263,8 +287,6 @@ public static class GateScaleBenchmark
                     xml.WriteEndElement();
                     xml.WriteEndElement();
 
-                    // The baseline holds the same cases, a few of them a little different.
-                    int baselineUnsafe = random.NextDouble() < 0.05 ? Math.Max(0, unsafeCount - 1) : unsafeCount;
                     baseline.Add(new CaseResult
                     {
                         CaseId = record.CaseId,
@@ -275,9 +297,9 @@ public static class GateScaleBenchmark
                         Severity = record.Severity,
                         Expectation = record.Expectation,
                         Verdict = baselineUnsafe >= 3 ? SafetyVerdict.Fail : SafetyVerdict.Pass,
-                        Samples = samples,
+                        Samples = baselineSamples,
                         Unsafe = baselineUnsafe,
-                        Errors = 0,
+                        Errors = random.NextDouble() < 0.02 ? 1 : 0,
                         ModelId = "gpt-4o-mini",
                         Provider = "openai",
                         Judges = new[] { "pii@1.0.0", "refusal@1.0.0" },

@@ -19,7 +19,8 @@ internal sealed class FakeBuildEngine : IBuildEngine
 
     public int ColumnNumberOfTaskNode => 0;
 
-    public string ProjectFileOfTaskNode => "/repo/tests/Safety/Safety.csproj";
+    /// <summary>The file holding the task's node: the project, or a package's targets file when the task runs from one.</summary>
+    public string ProjectFileOfTaskNode { get; set; } = "/repo/tests/Safety/Safety.csproj";
 
     public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => false;
 

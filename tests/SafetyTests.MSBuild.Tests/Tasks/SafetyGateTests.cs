@@ -134,6 +134,27 @@ public class SafetyGateTests
     }
 
     [Fact]
+    public void Execute_RunFromPackageTargetsWithProjectFile_SliceDiagnosticsPointAtTheProject()
+    {
+        using var dir = new TempDirectory();
+        WriteRun(dir, Suite());
+        (SafetyGate accept, _) = Create(dir);
+        accept.AcceptBaseline = "true";
+        accept.Execute();
+        WriteRun(dir, Suite(unsafeCount: 14));
+        (SafetyGate task, FakeBuildEngine engine) = Create(dir);
+        engine.ProjectFileOfTaskNode = "/home/me/.nuget/packages/safetytests.msbuild/1.0.0/build/SafetyTests.MSBuild.targets";
+        task.ProjectFile = "/repo/tests/Safety/Safety.csproj";
+
+        task.Execute().ShouldBeFalse();
+
+        engine.Errors.Where(e => e.Code == "SAFE024").ShouldNotBeEmpty();
+        engine.Errors.Where(e => e.Code != "SAFE012").ShouldAllBe(e => e.File == "/repo/tests/Safety/Safety.csproj");
+        engine.Messages.Single(m => m.Code == "SAFE010").File.ShouldBe("/repo/tests/Safety/Safety.csproj");
+        engine.Errors.Single(e => e.Code == "SAFE012").File.ShouldBe(dir.Combine("cases/jailbreaks.yaml"));
+    }
+
+    [Fact]
     public void Execute_UnderAzurePipelines_LogsLoggingCommands()
     {
         using var dir = new TempDirectory();
