@@ -9,6 +9,8 @@ namespace SafetyTests.Core.Tests.Gate;
 
 public class StringPoolTests
 {
+    private static readonly int[] Steps = { 1, 3, 7, 11 }; // coprime with 2000
+
     [Fact]
     public void Get_StringAndBuffer_ShareOneInstance()
     {
@@ -68,6 +70,48 @@ public class StringPoolTests
             string text = Text(i);
             pool.Get(text).ShouldBeSameAs(firsts[i]);
             pool.Get(text.ToCharArray(), 0, text.Length).ShouldBeSameAs(firsts[i]);
+        }
+    }
+
+    [Fact]
+    public void Get_PoolsWithACommonSharedPool_GiveOneInstance()
+    {
+        var shared = new StringPool();
+        var first = new StringPool(shared);
+        var second = new StringPool(shared);
+
+        string a = first.Get(new string("jailbreak".ToCharArray()));
+        string b = second.Get("xxjailbreak".ToCharArray(), 2, 9);
+
+        b.ShouldBeSameAs(a);
+        shared.Get("jailbreak").ShouldBeSameAs(a);
+        new StringPool().Get("jailbreak").ShouldNotBeSameAs(a); // a pool of its own keeps its own instances
+    }
+
+    [Fact]
+    public void Get_PoolsSharingOnParallelThreads_AgreeOnEveryInstance()
+    {
+        var shared = new StringPool();
+        var pools = new StringPool[4];
+        var seen = new string[pools.Length][];
+        System.Threading.Tasks.Parallel.For(0, pools.Length, p =>
+        {
+            pools[p] = new StringPool(shared);
+            seen[p] = new string[2000];
+            for (int k = 0; k < 2000; k++)
+            {
+                int i = ((k * Steps[p]) + (p * 500)) % 2000; // each pool meets every string, in another order
+                string text = Text(i);
+                seen[p][i] = p % 2 == 0 ? pools[p].Get(text.ToCharArray(), 0, text.Length) : pools[p].Get(new string(text.ToCharArray()));
+            }
+        });
+
+        for (int i = 0; i < 2000; i++)
+        {
+            for (int p = 1; p < pools.Length; p++)
+            {
+                seen[p][i].ShouldBeSameAs(seen[0][i]);
+            }
         }
     }
 
