@@ -310,11 +310,17 @@ internal static class TrxReader
         int start = 0;
         while (start < length)
         {
-            int end = Array.IndexOf(output, '\n', start, length - start);
-            if (end < 0)
+            // Lines end at \n, \r\n or a lone \r, as TextReader.ReadLine reads them (the empty line between \r and \n is skipped).
+#if NET
+            int found = output.AsSpan(start, length - start).IndexOfAny('\n', '\r');
+            int end = found < 0 ? length : start + found;
+#else
+            int end = start;
+            while (end < length && output[end] != '\n' && output[end] != '\r')
             {
-                end = length;
+                end++;
             }
+#endif
 
             int lineStart = start;
             start = end + 1;
