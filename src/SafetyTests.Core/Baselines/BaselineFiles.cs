@@ -84,7 +84,7 @@ internal static class BaselineFiles
         }
     }
 
-    /// <summary>Whether two files hold the same bytes, carriage returns aside (a baseline checked out with CRLF line ends is unchanged).</summary>
+    /// <summary>Whether two files hold the same bytes, carriage returns and a byte-order mark aside (a baseline checked out with CRLF line ends, or saved by an editor with a BOM, is unchanged).</summary>
     private static bool SameContent(string a, string b)
     {
         using var first = new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
@@ -152,10 +152,34 @@ internal static class BaselineFiles
         private int _position;
         private int _length;
 
+        private bool _started;
+
         public ByteCursor(Stream stream) => _stream = stream;
 
         public int NextNonReturn()
         {
+            if (!_started)
+            {
+                // A UTF-8 byte-order mark (an editor's) is not content.
+                _started = true;
+                _length = _stream.Read(_buffer, 0, _buffer.Length);
+                while (_length < 3 && _length > 0)
+                {
+                    int more = _stream.Read(_buffer, _length, _buffer.Length - _length);
+                    if (more == 0)
+                    {
+                        break;
+                    }
+
+                    _length += more;
+                }
+
+                if (_length >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF)
+                {
+                    _position = 3;
+                }
+            }
+
             while (true)
             {
                 if (_position == _length)

@@ -84,25 +84,6 @@ internal sealed class JsonTokenReader
         _length = _buffer.Length;
     }
 
-    /// <summary>Reads <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>, copied into <paramref name="buffer"/> (reused by the caller across records; grown when too small).</summary>
-    public JsonTokenReader(string text, int start, int length, ref char[]? buffer, string what)
-    {
-        if (text is null)
-        {
-            throw new ArgumentNullException(nameof(text));
-        }
-
-        if (buffer is null || buffer.Length < length)
-        {
-            buffer = new char[Math.Max(length, 2048)];
-        }
-
-        text.CopyTo(start, buffer, 0, length);
-        _what = what;
-        _buffer = buffer;
-        _length = length;
-    }
-
     /// <summary>An in-memory reader to be pointed at text with <see cref="Reset"/> and reused (one per thread for the gate's records).</summary>
     public JsonTokenReader(string what)
     {

@@ -164,6 +164,10 @@ internal static class TrxReader
             using var reader = XmlReader.Create(stream, Settings);
             ReadDocument(reader, path, origin, pool, file);
         }
+        catch (InvalidDataException e)
+        {
+            file.Problems.Add(Problem(path, null, $"TRX file {path} is not shaped as the TRX logger writes it: {e.Message}. Re-run the tests to write it again with 'dotnet test --logger trx'."));
+        }
         catch (XmlException e)
         {
             file.Problems.Add(Problem(path, e.LineNumber, $"TRX file {path} is not valid XML ({e.Message}). Re-run the tests to write it again; a file cut short by a crashed run cannot be read."));
@@ -282,7 +286,7 @@ internal static class TrxReader
                     reader.Read();
                     break;
                 case XmlNodeType.Element:
-                    throw new XmlException($"element '{reader.LocalName}' inside test output, where only text is allowed", null, LineOf(reader), 0);
+                    throw new InvalidDataException($"an element '{reader.LocalName}' inside test output (line {LineOf(reader)}), where only text is allowed");
                 default:
                     reader.Read();
                     break;

@@ -46,6 +46,31 @@ public class BaselineFilesWriteTests
     }
 
     [Fact]
+    public void WriteIfDifferent_SameContentSavedWithByteOrderMark_ReturnsFalseAndKeepsTheFile()
+    {
+        using var dir = new TempDirectory();
+        string baseline = dir.Combine("safety-baseline.json");
+        byte[] withBom = new UTF8Encoding(true).GetPreamble().Concat(new UTF8Encoding(false).GetBytes(Text.Replace("\n", "\r\n", StringComparison.Ordinal))).ToArray();
+        File.WriteAllBytes(baseline, withBom);
+
+        BaselineFiles.WriteIfDifferent(BaselineFiles.ReceivedPath(baseline), baseline, w => w.Write(Text)).ShouldBeFalse();
+
+        Directory.GetFiles(dir.Path).ShouldBe(new[] { baseline });
+        File.ReadAllBytes(baseline).ShouldBe(withBom);
+    }
+
+    [Fact]
+    public void WriteIfDifferent_FileWithoutByteOrderMark_StillComparesEveryByte()
+    {
+        using var dir = new TempDirectory();
+        string baseline = dir.Combine("safety-baseline.json");
+        File.WriteAllText(baseline, Text, new UTF8Encoding(false));
+
+        BaselineFiles.WriteIfDifferent(BaselineFiles.ReceivedPath(baseline), baseline, w => w.Write(Text.Replace("caf\u00e9", "cafe", StringComparison.Ordinal))).ShouldBeTrue();
+        BaselineFiles.WriteIfDifferent(BaselineFiles.ReceivedPath(baseline), baseline, w => w.Write(Text)).ShouldBeFalse();
+    }
+
+    [Fact]
     public void WriteIfDifferent_ChangedContent_WritesTheTargetWholeAndLeavesNoTemporary()
     {
         using var dir = new TempDirectory();

@@ -91,22 +91,6 @@ public class JsonTokenReaderResetTests
     }
 
     [Fact]
-    public void Constructor_WindowOfAString_ReadsOnlyTheWindowAndReusesOrGrowsTheBuffer()
-    {
-        // The caller's buffer is shared: each reader is read before the buffer is handed to the next.
-        char[]? buffer = null;
-        TokenDump.Of(new JsonTokenReader("xx[1, \"a\"]yy", 2, 8, ref buffer, TokenDump.What)).ShouldMatch(TokenDump.Of("[1, \"a\"]"), "window");
-        char[] kept = buffer!;
-
-        TokenDump.Of(new JsonTokenReader("{\"k\": 2.5}", 0, 10, ref buffer, TokenDump.What)).ShouldMatch(TokenDump.Of("{\"k\": 2.5}"), "reused");
-        buffer.ShouldBeSameAs(kept);
-
-        string longText = "[" + new string(' ', 5000) + "7]";
-        TokenDump.Of(new JsonTokenReader(longText, 0, longText.Length, ref buffer, TokenDump.What)).ShouldMatch(TokenDump.Of(longText), "grown");
-        buffer!.Length.ShouldBeGreaterThanOrEqualTo(longText.Length);
-    }
-
-    [Fact]
     public void Reset_ReaderOverATextReader_Throws()
     {
         var reader = new JsonTokenReader(new StringReader("[]"), TokenDump.What);

@@ -172,7 +172,7 @@ public class TrxReaderOutputTests
         shared.Get("pii").ShouldBeSameAs(result.Cases[0].Category);
     }
 
-    [Fact(Skip = "bug (older than the fast path): TrxReader splits test output at '\\n' only, so a record line after a bare '\\r' (carriage-return-only line end, as progress output leaves it) is silently ignored, where ReadFromOutput reads it")]
+    [Fact]
     public void Read_RecordAfterABareCarriageReturn_IsReadLikeReadFromOutput()
     {
         string line = Line(Cases.Record("after-cr", 24, 0));
