@@ -52,10 +52,25 @@ internal static class BaselineSerializer
         json.StartObject();
         var models = new SortedSet<string>(StringComparer.Ordinal);
         var judges = new SortedSet<string>(StringComparer.Ordinal);
+        (string? Provider, string? Model) lastModel = (null, null);
+        IReadOnlyList<string>? lastJudges = null;
+        bool first = true;
         foreach (CaseResult c in cases)
         {
-            models.Add(c.Provider is null ? c.ModelId ?? "(unknown)" : c.Provider + "/" + (c.ModelId ?? "(unknown)"));
-            judges.UnionWith(c.Judges);
+            // Runs of cases share their model and judge list (pooled): each distinct one is added once per run.
+            if (first || !ReferenceEquals(c.Provider, lastModel.Provider) || !ReferenceEquals(c.ModelId, lastModel.Model))
+            {
+                models.Add(c.Provider is null ? c.ModelId ?? "(unknown)" : c.Provider + "/" + (c.ModelId ?? "(unknown)"));
+                lastModel = (c.Provider, c.ModelId);
+            }
+
+            if (first || !ReferenceEquals(c.Judges, lastJudges))
+            {
+                judges.UnionWith(c.Judges);
+                lastJudges = c.Judges;
+            }
+
+            first = false;
         }
 
         json.Property("models", models);
@@ -239,7 +254,7 @@ internal static class BaselineSerializer
     private static void ReadCases(JsonTokenReader r, string path, List<CaseResult> cases, StringPool? shared)
     {
         var pool = new StringPool(shared);
-        var keys = new HashSet<CaseKey>();
+        HashSet<CaseKey>? keys = null;
         var seen = default(PropertySet);
         var judges = new List<string>();
         var judgeTexts = new RawValueCache<string[]>();
@@ -326,7 +341,18 @@ internal static class BaselineSerializer
                 Origin = path,
             };
 
-            if (!keys.Add(result.Key))
+            // A baseline is written sorted: then a repeat can only be the previous case; otherwise every key is hashed.
+            CaseKey key = result.Key;
+            if (keys is null && cases.Count > 0 && cases[cases.Count - 1].Key.CompareTo(key) >= 0)
+            {
+                keys = new HashSet<CaseKey>();
+                foreach (CaseResult earlier in cases)
+                {
+                    keys.Add(earlier.Key);
+                }
+            }
+
+            if (keys is not null && !keys.Add(key))
             {
                 throw r.ErrorAt($"case {result.DisplayName} appears twice ({at}); accept a new baseline to rewrite the file", line, column);
             }
