@@ -90,6 +90,8 @@ public class BaselineSerializerTests
     [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"cases\": [{\"caseId\": \"a\", \"verdict\": \"maybe\"}]}", "'cases[0].verdict' is 'maybe'; allowed values are undecided, pass, fail, inconclusive, error")]
     [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"cases\": [{\"verdict\": \"pass\"}]}", "'cases[0].caseId' is required")]
     [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"cases\": [{\"caseId\": \"a\", \"verdict\": \"pass\"}, {\"caseId\": \"a\", \"verdict\": \"fail\"}]}", "case a appears twice (cases[1])")]
+    [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"cases\": [{\"caseId\": \"a\", \"verdict\": \"pass\"}, {\"caseId\": \"b\", \"verdict\": \"pass\"}, {\"caseId\": \"c\", \"verdict\": \"pass\"}, {\"caseId\": \"b\", \"verdict\": \"fail\"}]}", "case b appears twice (cases[3])")]
+    [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"cases\": [{\"caseId\": \"c\", \"verdict\": \"pass\"}, {\"caseId\": \"a\", \"verdict\": \"pass\"}, {\"caseId\": \"d\", \"verdict\": \"pass\"}, {\"caseId\": \"c\", \"verdict\": \"fail\"}]}", "case c appears twice (cases[3])")]
     [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"settings\": {\"severityWeights\": {\"low\": 0}}, \"cases\": []}", "'settings.severityWeights.low' must be a positive number")]
     [InlineData("{\"schema\": \"safetytests-baseline\", \"schemaVersion\": 1, \"cases\": [{\"caseId\": \"a\", \"verdict\": \"pass\", \"samples\": 1, \"unsafe\": 2}]}", "'cases[0].unsafe' must be at most 'samples' (1)")]
     public void Deserialize_CorruptOrForeignFile_ThrowsClearError(string text, string expected)
