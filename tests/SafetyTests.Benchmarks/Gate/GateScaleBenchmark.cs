@@ -17,6 +17,8 @@ namespace SafetyTests.Benchmarks.Gate;
 /// The gate at scale: <c>dotnet run -c Release --project tests/SafetyTests.Benchmarks -- gate [--cases 100000] [--files 50]</c>
 /// generates that many case results spread over that many TRX files (plus a baseline of the same cases, so the
 /// whole comparison runs), then gates them in a fresh process and reports wall time and peak working set.
+/// Set <c>GATE_BENCH_PHASES=2</c> to print when each phase of the gate ended (<c>1</c>: also time the phases warm
+/// first, in the same process).
 /// </summary>
 public static class GateScaleBenchmark
 {
