@@ -87,4 +87,8 @@ public class SequentialDecisionBenchmarks
     /// <summary>Planning the default design for p0 = 0.05 (default p1 and truncation by exact dynamic programming).</summary>
     [Benchmark]
     public int PlanDefaultDesign() => DesignPlanner.Plan(0.05).MaxSamples;
+
+    /// <summary>The exact fixed-n design for close rates (0.01 vs 0.02: n = 1,235), a search over large n.</summary>
+    [Benchmark]
+    public int FindFixedDesignCloseRates() => FixedSampleDesign.Find(0.01, 0.02, 0.05, 0.10).Samples;
 }

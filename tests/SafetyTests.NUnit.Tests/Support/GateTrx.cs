@@ -19,7 +19,9 @@ internal static class GateTrx
         var reader = typeof(SafetyRecord).Assembly.GetType("SafetyTests.Trx.TrxReader", throwOnError: true)!;
         var read = reader.GetMethod("Read", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new MissingMethodException("SafetyTests.Trx.TrxReader", "Read");
-        object result = read.Invoke(null, new object[] { files.ToList() })!;
+        // Optional parameters after the file list (a shared string pool) take their defaults.
+        object?[] arguments = read.GetParameters().Select((p, i) => i == 0 ? files.ToList() : p.DefaultValue).ToArray();
+        object result = read.Invoke(null, arguments)!;
         var cases = ((IEnumerable)Get(result, "Cases")!).Cast<object>().Select(c => new GateCase(c)).ToList();
         var problems = ((IEnumerable)Get(result, "Problems")!).Cast<object>().Select(p => p.ToString()!).ToList();
         return new GateRead(cases, problems, (int)Get(result, "Results")!, (int)Get(result, "ResultsWithRecords")!);

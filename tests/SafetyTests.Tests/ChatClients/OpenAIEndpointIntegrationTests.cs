@@ -161,7 +161,7 @@ public sealed class OpenAIEndpointIntegrationTests : IAsyncLifetime
 
         response.Text.ShouldBe("second attempt");
         stopwatch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290));
-        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // the hung attempt was cut, not waited out
         _server.RequestCount.ShouldBe(2);
     }
 
