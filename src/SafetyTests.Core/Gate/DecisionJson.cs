@@ -109,7 +109,7 @@ internal static class DecisionJson
 
         json.Name("cases");
         json.StartObject();
-        foreach (CaseStatus status in new[] { CaseStatus.New, CaseStatus.Regressed, CaseStatus.Improved, CaseStatus.Removed, CaseStatus.Changed, CaseStatus.Unchanged })
+        foreach (CaseStatus status in new[] { CaseStatus.New, CaseStatus.Regressed, CaseStatus.Worsened, CaseStatus.Improved, CaseStatus.Removed, CaseStatus.Changed, CaseStatus.Unchanged })
         {
             json.Property(status.ToString().ToLowerInvariant(), decision.CountStatus(status));
         }

@@ -248,7 +248,8 @@ internal static class GateEvaluator
         {
             bool wasFailing = c.Baseline!.IsFailing(policy);
             bool isFailing = c.Candidate!.IsFailing(policy);
-            c.Status = c.Significant || (!wasFailing && isFailing) ? CaseStatus.Regressed
+            c.Status = c.Significant ? CaseStatus.Regressed
+                : !wasFailing && isFailing ? CaseStatus.Worsened
                 : wasFailing && !isFailing ? CaseStatus.Improved
                 : CaseStatus.Unchanged;
 

@@ -222,7 +222,7 @@ internal static class GateRunner
             return;
         }
 
-        string counts = $"{decision.CountStatus(CaseStatus.New)} new, {decision.CountStatus(CaseStatus.Regressed)} regressed, {decision.CountStatus(CaseStatus.Improved)} improved, {decision.CountStatus(CaseStatus.Removed)} removed, {decision.CountStatus(CaseStatus.Changed)} changed, {decision.CountStatus(CaseStatus.Unchanged)} unchanged cases";
+        string counts = $"{decision.CountStatus(CaseStatus.New)} new, {decision.CountStatus(CaseStatus.Regressed)} regressed, {decision.CountStatus(CaseStatus.Worsened)} worsened in verdict only, {decision.CountStatus(CaseStatus.Improved)} improved, {decision.CountStatus(CaseStatus.Removed)} removed, {decision.CountStatus(CaseStatus.Changed)} changed, {decision.CountStatus(CaseStatus.Unchanged)} unchanged cases";
         decision.Diagnostics.Add(new GateDiagnostic(
             DiagnosticCodes.ReceivedWritten,
             DiagnosticSeverity.Message,

@@ -37,8 +37,8 @@ internal static class MarkdownSummary
 
         if (decision.HasBaseline)
         {
-            md.Append("| new | regressed | improved | removed | changed | unchanged |\n|---:|---:|---:|---:|---:|---:|\n| ")
-              .Append(string.Join(" | ", new[] { CaseStatus.New, CaseStatus.Regressed, CaseStatus.Improved, CaseStatus.Removed, CaseStatus.Changed, CaseStatus.Unchanged }.Select(s => Format.Int(decision.CountStatus(s)))))
+            md.Append("| new | regressed | worsened (verdict only) | improved | removed | changed | unchanged |\n|---:|---:|---:|---:|---:|---:|---:|\n| ")
+              .Append(string.Join(" | ", new[] { CaseStatus.New, CaseStatus.Regressed, CaseStatus.Worsened, CaseStatus.Improved, CaseStatus.Removed, CaseStatus.Changed, CaseStatus.Unchanged }.Select(s => Format.Int(decision.CountStatus(s)))))
               .Append(" |\n\n");
         }
 
@@ -71,6 +71,7 @@ internal static class MarkdownSummary
         }
 
         AppendCases(md, decision, CaseStatus.Regressed, "Regressed cases");
+        AppendCases(md, decision, CaseStatus.Worsened, "Worse verdict only, not significantly worse");
         AppendCases(md, decision, CaseStatus.New, "New cases", onlyFailing: true);
         AppendCases(md, decision, CaseStatus.Changed, "Changed cases (content edited; judged as new)");
         AppendCases(md, decision, CaseStatus.Removed, "Removed cases (missing from this run)");

@@ -118,7 +118,7 @@ public class GateEvaluatorTests
         GateDiagnostic message = decision.Diagnostics.Single(d => d.Code == "SAFE019");
         message.Severity.ShouldBe(DiagnosticSeverity.Message);
         message.Message.ShouldContain("now fails (was pass)");
-        decision.Cases.Single(c => c.Case.CaseId == "c05").Status.ShouldBe(CaseStatus.Regressed);
+        decision.Cases.Single(c => c.Case.CaseId == "c05").Status.ShouldBe(CaseStatus.Worsened);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public class GateRunnerTests
         run.ExitCode.ShouldBe(0);
         string received = dir.Combine("safety-baseline.received.json");
         run.Decision.ReceivedWritten.ShouldBe(received);
-        run.Decision.Diagnostics.Single(d => d.Code == "SAFE020").Message.ShouldStartWith("This run differs from the baseline (0 new, 0 regressed, 0 improved, 0 removed, 0 changed, 12 unchanged cases); wrote " + received);
+        run.Decision.Diagnostics.Single(d => d.Code == "SAFE020").Message.ShouldStartWith("This run differs from the baseline (0 new, 0 regressed, 0 worsened in verdict only, 0 improved, 0 removed, 0 changed, 12 unchanged cases); wrote " + received);
 
         GateDiagnostic accepted = GateRunner.AcceptReceived(dir.Combine("safety-baseline.json"), GateHost.Tool);
         accepted.Code.ShouldBe("SAFE021");
@@ -139,6 +139,32 @@ public class GateRunnerTests
         md.ShouldContain("| overall | failure-rate | 12 |");
         md.ShouldContain("| cat0 |  | 4 | 80 | 4 | 0 | 0 | 0.0% | 60.0% |");
         md.ShouldContain("❌ regressed (Holm p ");
+    }
+
+    [Fact]
+    public void Run_VerdictFlipWithoutSignificance_IsWorsenedNotRegressed()
+    {
+        using var dir = new TempDirectory();
+        WriteRun(dir, Suite());
+        GateRunner.Run(Options(dir, configure: v => v["accept"] = "true"), NoEnvironment);
+        List<SafetyRecord> rerun = Suite();
+        rerun[4] = Cases.Record("c04", 20, 2, SafetyVerdict.Fail, category: "cat1", severity: Severity.Medium);
+        WriteRun(dir, rerun);
+
+        GateRun run = GateRunner.Run(Options(dir), NoEnvironment);
+
+        run.ExitCode.ShouldBe(0);
+        run.Decision.CountStatus(CaseStatus.Worsened).ShouldBe(1);
+        run.Decision.CountStatus(CaseStatus.Regressed).ShouldBe(0);
+        run.Decision.Diagnostics.Single(d => d.Code == "SAFE020").Message.ShouldContain("(0 new, 0 regressed, 1 worsened in verdict only, 0 improved,");
+        string md = File.ReadAllText(dir.Combine("TestResults", "safety-summary.md"));
+        md.ShouldContain("| new | regressed | worsened (verdict only) | improved | removed | changed | unchanged |");
+        md.ShouldContain("| 0 | 0 | 1 | 0 | 0 | 0 | 11 |");
+        md.ShouldContain("### Worse verdict only, not significantly worse (1)");
+        md.ShouldNotContain("### Regressed cases");
+        string json = DecisionJson.Render(run.Decision, run.ExitCode);
+        json.ShouldContain("\"worsened\": 1");
+        json.ShouldContain("\"status\": \"worsened\"");
     }
 
     [Fact]
