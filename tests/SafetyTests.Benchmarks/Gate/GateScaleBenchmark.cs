@@ -17,8 +17,7 @@ namespace SafetyTests.Benchmarks.Gate;
 /// The gate at scale: <c>dotnet run -c Release --project tests/SafetyTests.Benchmarks -- gate [--cases 100000] [--files 50]</c>
 /// generates that many case results spread over that many TRX files (plus a baseline of the same cases, so the
 /// whole comparison runs), then gates them in a fresh process and reports wall time and peak working set.
-/// Set <c>GATE_BENCH_PHASES=2</c> to print when each phase of the gate ended (<c>1</c>: also time the phases warm
-/// first, in the same process).
+/// Set <c>GATE_BENCH_PHASES=1</c> to print when each phase of the gate ended.
 /// </summary>
 public static class GateScaleBenchmark
 {
@@ -81,11 +80,6 @@ public static class GateScaleBenchmark
 
         if (Environment.GetEnvironmentVariable("GATE_BENCH_PHASES") == "1")
         {
-            Phases(directory);
-        }
-
-        if (Environment.GetEnvironmentVariable("GATE_BENCH_PHASES") is "1" or "2")
-        {
             GateRunner.PhaseEnded = (phase, at) => Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,6:N0} ms  {1}", at.TotalMilliseconds, phase));
         }
 
@@ -115,84 +109,6 @@ public static class GateScaleBenchmark
             System.Runtime.JitInfo.GetCompiledMethodCount(),
             System.Runtime.JitInfo.GetCompilationTime().TotalSeconds));
         return run.ExitCode == 2 ? 2 : 0;
-    }
-
-    private static double Cpu()
-    {
-        using Process p = Process.GetCurrentProcess();
-        return p.TotalProcessorTime.TotalSeconds;
-    }
-
-    private static void Phases(string directory)
-    {
-        var files0 = SafetyTests.Trx.PathGlob.Expand("trx/*.trx", directory);
-        double c0 = Cpu();
-        long chars = 0;
-        int records = 0;
-        foreach (string f in files0)
-        {
-            using var x = XmlReader.Create(f, new XmlReaderSettings { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit });
-            while (x.Read())
-            {
-                if (x.NodeType == XmlNodeType.Element && x.LocalName == "StdOut")
-                {
-                    string o = x.ReadElementContentAsString();
-                    chars += o.Length;
-                    int i = o.IndexOf(SafetyRecord.OutputPrefix, StringComparison.Ordinal);
-                    int e = o.IndexOf('\n', i);
-                    SafetyRecordSerializer.Deserialize(o.Substring(i + SafetyRecord.OutputPrefix.Length, e - i - SafetyRecord.OutputPrefix.Length));
-                    records++;
-                }
-            }
-        }
-
-        Console.WriteLine($"  xml + StdOut + parse, one thread: CPU {Cpu() - c0:N2} s, {chars / 1e6:N0} M chars, {records} records");
-        c0 = Cpu();
-        foreach (string f in files0)
-        {
-            using var x = XmlReader.Create(f, new XmlReaderSettings { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit });
-            while (x.Read())
-            {
-                if (x.NodeType == XmlNodeType.Element && x.LocalName == "StdOut")
-                {
-                    chars += x.ReadElementContentAsString().Length;
-                }
-            }
-        }
-
-        Console.WriteLine($"  xml + StdOut only, one thread: CPU {Cpu() - c0:N2} s");
-        c0 = Cpu();
-        var w = Stopwatch.StartNew();
-        var files = SafetyTests.Trx.PathGlob.Expand("trx/*.trx", directory);
-        var read = SafetyTests.Trx.TrxReader.Read(files);
-        Console.WriteLine($"  read TRX: {w.Elapsed.TotalSeconds:N2} s, CPU {Cpu() - c0:N2} s ({read.Cases.Count} cases), heap {GC.GetTotalMemory(false) / 1e6:N0} MB");
-        w.Restart();
-        c0 = Cpu();
-        Baseline b = BaselineFiles.TryRead(Path.Combine(directory, "safety-baseline.json"))!;
-        Console.WriteLine($"  read baseline: {w.Elapsed.TotalSeconds:N2} s, CPU {Cpu() - c0:N2} s, heap {GC.GetTotalMemory(false) / 1e6:N0} MB");
-        w.Restart();
-        c0 = Cpu();
-        var sorted = read.Cases.OrderBy(c => c.Key).ToList();
-        Console.WriteLine($"    sort: CPU {Cpu() - c0:N2} s");
-        c0 = Cpu();
-        SafetyTests.Metrics.MetricsCalculator.Compute(read.Cases, SafetyTests.Metrics.SeverityWeights.Default, CountingPolicy.Strict);
-        Console.WriteLine($"    metrics: CPU {Cpu() - c0:N2} s");
-        c0 = Cpu();
-        foreach (var c in read.Cases) { SafetyTests.Comparisons.FisherExact.CandidateWorse(c.Unsafe, c.Samples, c.Unsafe, c.Samples); }
-        Console.WriteLine($"    fisher: CPU {Cpu() - c0:N2} s");
-        c0 = Cpu();
-        var values = new Dictionary<string, string?> { [GateOptionNames.Results] = "x" };
-        var decision = new GateDecision(GateOptionsParser.Parse(values, directory, GateHost.Tool, out _)!);
-        GateEvaluator.Evaluate(decision, read.Cases, b);
-        Console.WriteLine($"  evaluate: {w.Elapsed.TotalSeconds:N2} s, CPU {Cpu() - c0:N2} s, heap {GC.GetTotalMemory(false) / 1e6:N0} MB");
-        w.Restart();
-        c0 = Cpu();
-        string text = BaselineSerializer.Serialize(new Baseline { Cases = read.Cases });
-        Console.WriteLine($"  serialize: {w.Elapsed.TotalSeconds:N2} s, CPU {Cpu() - c0:N2} s ({text.Length / 1e6:N0} M chars)");
-        w.Restart();
-        c0 = Cpu();
-        string md = MarkdownSummary.Render(decision);
-        Console.WriteLine($"  markdown: {w.Elapsed.TotalSeconds:N2} s, CPU {Cpu() - c0:N2} s ({md.Length} chars)");
     }
 
     private static int Binomial(Random random, int trials, double p)
