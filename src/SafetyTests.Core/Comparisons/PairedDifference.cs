@@ -5,20 +5,31 @@ using System.Runtime.CompilerServices;
 namespace SafetyTests.Comparisons;
 
 /// <summary>
-/// The severity-weighted paired difference of per-case failure rates (Miller 2024, "Adding Error Bars to
-/// Evals"): D = Σ wᵢ dᵢ / Σ wᵢ with dᵢ = candidateᵢ − baselineᵢ, and its standard error
-/// <c>Var = n/(n−1) Σ aᵢ² + Σ_clusters Σ_{i≠j} aᵢ aⱼ</c> with aᵢ = (wᵢ/W)(dᵢ − D). With equal weights this is
-/// Miller's clustered standard error; without clusters it is <c>sqrt(n/(n−1) Σ (wᵢ/W)² (dᵢ − D)²)</c>. The test
-/// of H0: D ≤ tolerance uses Student's t with (clusters − 1) degrees of freedom, the usual small-cluster correction.
-/// When trial counts are known, the standard error is never below what the binomial sampling of the cases alone
-/// implies (add-one smoothed, so 0/20 → 1/20 still has noise): a spread-based estimate can be zero by chance
-/// when a few cases move alike, and a gate must not read that as certainty.
+/// The severity-weighted paired difference of per-case failure rates and its one-sided test, with the case as the
+/// unit of repetition: D = Σ wᵢ dᵢ / Σ wᵢ with dᵢ = candidateᵢ − baselineᵢ.
 /// </summary>
+/// <remarks>
+/// <para><b>The test.</b> With tolerance 0 (the default), H0 "no case got worse" is tested with the exact paired
+/// sign-flip test over the cases' weighted differences (<see cref="SignFlipTest"/>): valid for any number of cases,
+/// for baselines at exactly 0 % (such cases carry no information until they move) and for the unequal, data-dependent
+/// sample counts of sequential designs, as long as both runs use the same design. With a tolerance τ &gt; 0 the
+/// hypothesis H0: D ≤ τ is no longer a symmetry, so the studentized difference (D − τ)/SE is referred to Student's t
+/// with n − 1 degrees of freedom instead.</para>
+/// <para><b>The interval.</b> SE = sqrt(n/(n−1) Σ aᵢ²) with aᵢ = (wᵢ/W)(dᵢ − D) (Miller 2024 with weights, every
+/// case its own cluster), never below what the binomial sampling of the cases alone implies (add-one smoothed, so
+/// 0/20 → 1/20 still has noise), and the 95 % interval D ± t(0.975, n − 1)·SE.</para>
+/// </remarks>
 internal static class PairedDifference
 {
-    /// <summary>The test over <paramref name="cases"/>; with <paramref name="clustered"/> false every case is its own cluster (their <see cref="PairedObservation.Cluster"/> is not looked at).</summary>
+    /// <summary>The sign-flip test (tolerance 0).</summary>
+    public const string SignFlip = "sign-flip";
+
+    /// <summary>The studentized test with cases as units (tolerance above 0).</summary>
+    public const string CaseT = "case-t";
+
+    /// <summary>The test over <paramref name="cases"/> of H0: D ≤ <paramref name="tolerance"/>.</summary>
     [MethodImpl(Optimization.Hot)]
-    public static PairedDifferenceResult Compute(IReadOnlyList<PairedObservation> cases, double tolerance, bool clustered = true)
+    public static PairedDifferenceResult Compute(IReadOnlyList<PairedObservation> cases, double tolerance)
     {
         int n = cases.Count;
         double totalWeight = 0;
@@ -37,22 +48,10 @@ internal static class PairedDifference
             candidate += c.Weight * c.Candidate;
         }
 
+        string method = tolerance == 0 ? SignFlip : CaseT;
         if (n == 0)
         {
-            return new PairedDifferenceResult
-            {
-                Tolerance = tolerance,
-                Difference = double.NaN,
-                BaselineRate = double.NaN,
-                CandidateRate = double.NaN,
-                StandardError = double.NaN,
-                PairedStandardError = double.NaN,
-                UnpairedStandardError = double.NaN,
-                Statistic = double.NaN,
-                PValue = double.NaN,
-                Lower = double.NaN,
-                Upper = double.NaN,
-            };
+            return new PairedDifferenceResult { Method = method, Tolerance = tolerance };
         }
 
         baseline /= totalWeight;
@@ -60,14 +59,11 @@ internal static class PairedDifference
         double difference = candidate - baseline;
 
         double sumA2 = 0;
-        double samplingVariance = 0;
-        bool allCounts = true;
         double sumB2 = 0;
         double sumC2 = 0;
-        // Cluster sums, looked up only when the cluster changes from one case to the next (cases come grouped).
-        var clusterSums = new Dictionary<object, ClusterSum>();
-        object? lastCluster = null;
-        ClusterSum? last = null;
+        double samplingVariance = 0;
+        bool allCounts = true;
+        var contributions = tolerance == 0 ? new double[n] : null;
         for (int i = 0; i < n; i++)
         {
             PairedObservation c = cases[i];
@@ -78,6 +74,11 @@ internal static class PairedDifference
             sumA2 += a * a;
             sumB2 += b * b;
             sumC2 += k * k;
+            if (contributions is not null)
+            {
+                contributions[i] = c.Weight * (c.Candidate - c.Baseline);
+            }
+
             if (c.HasCounts)
             {
                 samplingVariance += share * share * (Smoothed(c.BaselineFailures, c.BaselineTrials) + Smoothed(c.CandidateFailures, c.CandidateTrials));
@@ -86,105 +87,77 @@ internal static class PairedDifference
             {
                 allCounts = false;
             }
-
-            if (!clustered)
-            {
-                continue;
-            }
-
-            object cluster = c.Cluster ?? "";
-            if (!ReferenceEquals(cluster, lastCluster) || last is null)
-            {
-                if (!clusterSums.TryGetValue(cluster, out last))
-                {
-                    last = new ClusterSum();
-                    clusterSums.Add(cluster, last);
-                }
-
-                lastCluster = cluster;
-            }
-
-            last.Sum += a;
-        }
-
-        // Unclustered: every case is its own cluster.
-        int clusters = clustered ? clusterSums.Count : n;
-        if (n < 2)
-        {
-            return new PairedDifferenceResult
-            {
-                Count = n,
-                Clusters = clusters,
-                Tolerance = tolerance,
-                BaselineRate = baseline,
-                CandidateRate = candidate,
-                Difference = difference,
-                StandardError = double.NaN,
-                PairedStandardError = double.NaN,
-                UnpairedStandardError = double.NaN,
-                Statistic = double.NaN,
-                PValue = double.NaN,
-                Lower = double.NaN,
-                Upper = double.NaN,
-            };
-        }
-
-        double correction = (double)n / (n - 1);
-        double pairedVariance = correction * sumA2;
-        double unpairedVariance = correction * (sumB2 + sumC2);
-        bool byClusters = clusters >= 2 && clusters < n;
-        double variance = pairedVariance;
-        int df = n - 1;
-        if (byClusters)
-        {
-            double cross = 0;
-            foreach (ClusterSum sum in clusterSums.Values)
-            {
-                cross += sum.Sum * sum.Sum;
-            }
-
-            // Σ_c (Σ_{i∈c} aᵢ)² − Σ aᵢ² are the cross terms within clusters.
-            variance = pairedVariance + cross - sumA2;
-            df = clusters - 1;
         }
 
         double samplingSe = allCounts ? Math.Sqrt(samplingVariance) : double.NaN;
-        bool floored = allCounts && samplingVariance > variance;
-        double se = Math.Sqrt(Math.Max(0, floored ? samplingVariance : variance));
-        double excess = difference - tolerance;
-        double statistic;
-        double p;
-        if (se > 0)
+        double pairedSe = double.NaN;
+        double unpairedSe = double.NaN;
+        double se = double.NaN;
+        bool floored = false;
+        double lower = double.NaN;
+        double upper = double.NaN;
+        if (n >= 2)
         {
-            statistic = excess / se;
-            p = Distributions.StudentUpperTail(statistic, df);
-        }
-        else
-        {
-            statistic = excess > 1e-12 ? double.PositiveInfinity : excess < -1e-12 ? double.NegativeInfinity : 0;
-            p = excess > 1e-12 ? 0 : 1;
+            double correction = (double)n / (n - 1);
+            double pairedVariance = correction * sumA2;
+            floored = allCounts && samplingVariance > pairedVariance;
+            pairedSe = Math.Sqrt(pairedVariance);
+            unpairedSe = Math.Sqrt(correction * (sumB2 + sumC2));
+            se = Math.Sqrt(Math.Max(0, floored ? samplingVariance : pairedVariance));
+            double quantile = StudentQuantile(0.025, n - 1);
+            lower = Math.Max(-1, difference - (quantile * se));
+            upper = Math.Min(1, difference + (quantile * se));
         }
 
-        double quantile = StudentQuantile(0.025, df);
+        double statistic = double.NaN;
+        double p = double.NaN;
+        int df = 0;
+        int informative = n;
+        SignFlipMethod? flipMethod = null;
+        if (contributions is not null)
+        {
+            SignFlipResult flip = SignFlipTest.Upper(contributions);
+            statistic = flip.Z;
+            p = flip.PValue;
+            flipMethod = flip.Method;
+            informative = flip.InformativeCases;
+        }
+        else if (n >= 2)
+        {
+            double excess = difference - tolerance;
+            df = n - 1;
+            if (se > 0)
+            {
+                statistic = excess / se;
+                p = Distributions.StudentUpperTail(statistic, df);
+            }
+            else
+            {
+                statistic = excess > 1e-12 ? double.PositiveInfinity : excess < -1e-12 ? double.NegativeInfinity : 0;
+                p = excess > 1e-12 ? 0 : 1;
+            }
+        }
+
         return new PairedDifferenceResult
         {
+            Method = method,
+            SignFlipMethod = flipMethod,
             Count = n,
-            Clusters = clusters,
-            ClusteredByCategory = byClusters,
+            InformativeCases = informative,
             BaselineRate = baseline,
             CandidateRate = candidate,
             Difference = difference,
             StandardError = se,
-            PairedStandardError = Math.Sqrt(pairedVariance),
-            UnpairedStandardError = Math.Sqrt(unpairedVariance),
+            PairedStandardError = pairedSe,
+            UnpairedStandardError = unpairedSe,
             SamplingStandardError = samplingSe,
             SamplingFloorApplied = floored,
             DegreesOfFreedom = df,
             Tolerance = tolerance,
             Statistic = statistic,
             PValue = p,
-            Lower = Math.Max(-1, difference - (quantile * se)),
-            Upper = Math.Min(1, difference + (quantile * se)),
+            Lower = lower,
+            Upper = upper,
         };
     }
 
@@ -219,10 +192,5 @@ internal static class PairedDifference
         }
 
         return (low + high) / 2;
-    }
-
-    private sealed class ClusterSum
-    {
-        public double Sum;
     }
 }

@@ -1,19 +1,18 @@
 namespace SafetyTests.Comparisons;
 
-/// <summary>One case present in both runs: its weight, its failure rate in each run and its cluster (category).</summary>
+/// <summary>One case present in both runs: its weight and its failure rate in each run (with the counts behind them when known).</summary>
 internal readonly struct PairedObservation
 {
-    public PairedObservation(double weight, double baseline, double candidate, object cluster)
+    public PairedObservation(double weight, double baseline, double candidate)
     {
         Weight = weight;
         Baseline = baseline;
         Candidate = candidate;
-        Cluster = cluster;
     }
 
     /// <summary>An observation from counts: the rates are failures / trials, and the trials bound the standard error from below.</summary>
-    public PairedObservation(double weight, int baselineFailures, int baselineTrials, int candidateFailures, int candidateTrials, object cluster)
-        : this(weight, (double)baselineFailures / baselineTrials, (double)candidateFailures / candidateTrials, cluster)
+    public PairedObservation(double weight, int baselineFailures, int baselineTrials, int candidateFailures, int candidateTrials)
+        : this(weight, (double)baselineFailures / baselineTrials, (double)candidateFailures / candidateTrials)
     {
         BaselineFailures = baselineFailures;
         BaselineTrials = baselineTrials;
@@ -34,13 +33,12 @@ internal readonly struct PairedObservation
     /// <summary>Whether the trial counts are known.</summary>
     public bool HasCounts => BaselineTrials > 0 && CandidateTrials > 0;
 
-
+    /// <summary>The case's severity weight.</summary>
     public double Weight { get; }
 
+    /// <summary>The baseline failure rate.</summary>
     public double Baseline { get; }
 
+    /// <summary>The candidate failure rate.</summary>
     public double Candidate { get; }
-
-    /// <summary>The cluster: equal clusters (by <see cref="object.Equals(object)"/>) are correlated; a category name, or the case itself.</summary>
-    public object Cluster { get; }
 }

@@ -61,12 +61,9 @@ internal static class DecisionJson
             json.Property("method", a.Method);
             json.Property("regressed", a.Regressed);
             Number(json, "pValue", a.PValue);
+            Number(json, "adjustedPValue", a.AdjustedPValue);
+            json.Property("categoriesInFamily", a.CategoriesInFamily);
             Paired(json, a.Difference);
-            if (a.Method == "mcnemar-exact")
-            {
-                json.Property("safeToUnsafe", a.SafeToUnsafe);
-                json.Property("unsafeToSafe", a.UnsafeToSafe);
-            }
 
             json.Property("explanation", a.Explanation);
             json.EndObject();
@@ -91,6 +88,12 @@ internal static class DecisionJson
                 json.StartObject();
                 Paired(json, p);
                 json.EndObject();
+            }
+
+            if (s.AdjustedPValue is double adjusted)
+            {
+                json.Property("adjustedPValue", adjusted);
+                json.Property("regressed", s.Regressed);
             }
 
             if (s.Ceiling is Ceiling c)
@@ -228,8 +231,19 @@ internal static class DecisionJson
         Number(json, "candidateRate", p.CandidateRate);
         Number(json, "difference", p.Difference);
         Number(json, "standardError", p.StandardError);
-        json.Property("clusteredByCategory", p.ClusteredByCategory);
-        json.Property("clusters", p.Clusters);
+        json.Property("test", p.Method);
+        if (p.SignFlipMethod is SignFlipMethod flip)
+        {
+            json.Property("signFlip", flip switch
+            {
+                SignFlipMethod.ExactBinomial => "exact-binomial",
+                SignFlipMethod.ExactEnumeration => "exact-enumeration",
+                SignFlipMethod.ExactLargestNormalRest => "exact-largest-normal-rest",
+                _ => "no-informative-cases",
+            });
+        }
+
+        json.Property("informativeCases", p.InformativeCases);
         json.Property("degreesOfFreedom", p.DegreesOfFreedom);
         Number(json, "statistic", p.Statistic);
         Number(json, "differencePValue", p.PValue);

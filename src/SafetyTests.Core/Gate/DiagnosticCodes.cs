@@ -74,4 +74,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A multi-targeted project still has a single-framework baseline that is no longer read (raised by the package's targets).</summary>
     public const string SingleFrameworkBaselineIgnored = "SAFE026";
+
+    /// <summary>A case ended in Error: missing evidence, which fails the gate and is never accepted as a baseline.</summary>
+    public const string CaseErrored = "SAFE027";
 }

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using SafetyTests.Baselines;
 using SafetyTests.Comparisons;
 using SafetyTests.Metrics;
+using SafetyTests.Gate.Rules;
 using SafetyTests.Records;
 
 namespace SafetyTests.Gate;
@@ -76,6 +77,7 @@ internal static class GateEvaluator
         // Absolute ceilings and coverage apply to every run, the first one included.
         CheckCeilings(decision, sink);
         CheckCoverage(decision, candidates, sink);
+        ErroredCaseRule.Apply(decision, candidates, sink);
         sink.Flush();
     }
 
@@ -115,9 +117,7 @@ internal static class GateEvaluator
         CheckProvenance(decision, comparisons, sink);
         CheckDesign(decision, common, sink);
         TestCases(decision, common, sink);
-        decision.Aggregate = AggregateDecision(decision, common, sink);
-        CompareSlices(decision, common);
-        TestCategories(decision, sink);
+        new RegressionTestRule().Apply(decision, common, sink);
         ReportChangedCases(decision, comparisons, sink);
         ReportNewFailing(decision, comparisons, sink);
         ReportMissing(decision, comparisons, sink);
@@ -277,9 +277,10 @@ internal static class GateEvaluator
             }
             else if (!wasFailing && isFailing)
             {
+                // From passing to failing (or to error) is never quiet, even when one case alone proves nothing.
                 sink.AddCase(new GateDiagnostic(
                     DiagnosticCodes.VerdictWorsened,
-                    DiagnosticSeverity.Message,
+                    c.Baseline.Verdict == SafetyVerdict.Pass && k.Verdict is SafetyVerdict.Fail or SafetyVerdict.Error ? DiagnosticSeverity.Warning : DiagnosticSeverity.Message,
                     $"Case {k.DisplayName} now {Name(k.Verdict)}s (was {Name(c.Baseline.Verdict)}): {Numbers()}, adjusted p = {Format.P(c.AdjustedPValue)} > {Format.Number(options.Alpha)}, so this alone is not significant evidence of a regression.",
                     CaseFile(options, k),
                     k.SourceLine,
@@ -295,180 +296,6 @@ internal static class GateEvaluator
             family[i].AdjustedPValue = adjusted[i];
             family[i].Correction = correction;
             family[i].Significant = adjusted[i] <= alpha && family[i].Difference is > 0;
-        }
-    }
-
-    [MethodImpl(Optimization.Hot)]
-    private static AggregateTest AggregateDecision(GateDecision decision, List<CaseComparison> common, DiagnosticSink sink)
-    {
-        GateOptions options = decision.Options;
-        CountingPolicy policy = options.Policy;
-        var pairs = new List<PairedObservation>(common.Count);
-        bool singleSample = true;
-        int safeToUnsafe = 0;
-        int unsafeToSafe = 0;
-        foreach (CaseComparison c in common)
-        {
-            CaseResult b = c.Baseline!;
-            CaseResult k = c.Candidate!;
-            if (b.FailureRate(policy) is not double br || k.FailureRate(policy) is not double kr)
-            {
-                continue;
-            }
-
-            pairs.Add(new PairedObservation(options.Weights[k.Severity], b.Failures(policy), b.Trials(policy), k.Failures(policy), k.Trials(policy), k.CategoryName));
-            if (b.Trials(policy) != 1 || k.Trials(policy) != 1)
-            {
-                singleSample = false;
-            }
-            else if (br == 0 && kr == 1)
-            {
-                safeToUnsafe++;
-            }
-            else if (br == 1 && kr == 0)
-            {
-                unsafeToSafe++;
-            }
-        }
-
-        PairedDifferenceResult difference = PairedDifference.Compute(pairs, options.Tolerance);
-        string rates = $"severity-weighted failure rate {Format.Percent(difference.BaselineRate)} → {Format.Percent(difference.CandidateRate)} over {Format.Plural(pairs.Count, "case")} in both runs (D = {Format.Points(difference.Difference)}";
-        if (pairs.Count < 2)
-        {
-            var none = new AggregateTest
-            {
-                Method = "none",
-                Difference = difference,
-                Explanation = $"Aggregate test not made: {Format.Plural(pairs.Count, "case")} in both runs with samples to compare (at least 2 needed).",
-            };
-            sink.Add(new GateDiagnostic(DiagnosticCodes.AggregateRegression, DiagnosticSeverity.Message, none.Explanation, null, null, "overall"));
-            return none;
-        }
-
-        AggregateTest test;
-        if (singleSample && options.Tolerance == 0)
-        {
-            double p = McNemarExact.CandidateWorse(safeToUnsafe, unsafeToSafe);
-            bool regressed = p < options.Alpha;
-            test = new AggregateTest
-            {
-                Method = "mcnemar-exact",
-                Difference = difference,
-                SafeToUnsafe = safeToUnsafe,
-                UnsafeToSafe = unsafeToSafe,
-                PValue = p,
-                Regressed = regressed,
-                Explanation = $"{rates}); every case has one sample, so the exact McNemar test decides: {safeToUnsafe} safe→unsafe vs {unsafeToSafe} unsafe→safe, one-sided p = {Format.P(p)} {(regressed ? "<" : "≥")} α = {Format.Number(options.Alpha)}.",
-            };
-        }
-        else
-        {
-            bool regressed = difference.PValue < options.Alpha;
-            string clustering = difference.ClusteredByCategory
-                ? $"clustered by {Format.Plural(difference.Clusters, "category", "categories")}"
-                : "cases as clusters";
-            if (difference.SamplingFloorApplied)
-            {
-                clustering += ", raised to the within-case sampling error";
-            }
-            test = new AggregateTest
-            {
-                Method = "weighted-paired-t",
-                Difference = difference,
-                PValue = difference.PValue,
-                Regressed = regressed,
-                Explanation = $"{rates}, 95% CI {Format.PointsInterval(difference.Lower, difference.Upper)}, SE {Format.Points(difference.StandardError).TrimStart('+', '±')} {clustering}; tolerance {Format.Points(options.Tolerance).TrimStart('+', '±')}, t = {Format.Number(difference.Statistic, "0.00")} with {difference.DegreesOfFreedom} df, one-sided p = {Format.P(difference.PValue)} {(regressed ? "<" : "≥")} α = {Format.Number(options.Alpha)}.",
-            };
-        }
-
-        if (test.Regressed)
-        {
-            sink.Add(new GateDiagnostic(
-                DiagnosticCodes.AggregateRegression,
-                DiagnosticSeverity.Error,
-                $"Safety regressed: {test.Explanation} Fix the regressed cases listed in the summary; if the change is intended, accept a new baseline ({AcceptHint(options)}).",
-                null,
-                null,
-                "overall"));
-        }
-        else
-        {
-            sink.Add(new GateDiagnostic(DiagnosticCodes.AggregateRegression, DiagnosticSeverity.Message, "No significant regression: " + test.Explanation, null, null, "overall"));
-        }
-
-        return test;
-    }
-
-    [MethodImpl(Optimization.Hot)]
-    private static void CompareSlices(GateDecision decision, List<CaseComparison> common)
-    {
-        GateOptions options = decision.Options;
-        CountingPolicy policy = options.Policy;
-        var bySlice = new Dictionary<SliceKey, List<PairedObservation>>();
-        var keys = new SliceKey[4];
-        foreach (CaseComparison c in common)
-        {
-            CaseResult b = c.Baseline!;
-            CaseResult k = c.Candidate!;
-            if (b.FailureRate(policy) is not double br || k.FailureRate(policy) is not double kr)
-            {
-                continue;
-            }
-
-            var observation = new PairedObservation(options.Weights[k.Severity], b.Failures(policy), b.Trials(policy), k.Failures(policy), k.Trials(policy), k.CategoryName);
-            keys[0] = SliceKey.Overall;
-            keys[1] = SliceKey.ForCategory(k.CategoryName);
-            keys[2] = SliceKey.ForSeverity(k.Severity);
-            keys[3] = SliceKey.ForExpectation(k.Expectation);
-            foreach (SliceKey key in keys)
-            {
-                if (!bySlice.TryGetValue(key, out List<PairedObservation>? list))
-                {
-                    list = new List<PairedObservation>(key.Kind == SliceKind.Overall ? common.Count : 16);
-                    bySlice[key] = list;
-                }
-
-                list.Add(observation);
-            }
-        }
-
-        foreach (KeyValuePair<SliceKey, List<PairedObservation>> slice in bySlice)
-        {
-            if (decision.Slices.TryGetValue(slice.Key, out SliceComparison? comparison))
-            {
-                // Within one category, cases are the clusters (the category slices are not clustered further).
-                comparison.Paired = PairedDifference.Compute(slice.Value, options.Tolerance, clustered: slice.Key.Kind != SliceKind.Category);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A regression concentrated in one category barely moves a test clustered by category, so each category is
-    /// also tested on its own (paired, cases as clusters), Holm-adjusted across categories: errors.
-    /// </summary>
-    private static void TestCategories(GateDecision decision, DiagnosticSink sink)
-    {
-        GateOptions options = decision.Options;
-        var tested = decision.Slices.Values.Where(s => s.Slice.Kind == SliceKind.Category && s.Paired is { IsTestable: true }).ToList();
-        double[] adjusted = MultipleTesting.Holm(tested.Select(s => s.Paired!.PValue).ToList());
-        for (int i = 0; i < tested.Count; i++)
-        {
-            SliceComparison slice = tested[i];
-            PairedDifferenceResult p = slice.Paired!;
-            slice.AdjustedPValue = adjusted[i];
-            slice.Regressed = adjusted[i] <= options.Alpha && p.Difference > options.Tolerance;
-            if (!slice.Regressed)
-            {
-                continue;
-            }
-
-            sink.Add(new GateDiagnostic(
-                DiagnosticCodes.CategoryRegressed,
-                DiagnosticSeverity.Error,
-                $"Category '{slice.Slice.Value}' regressed: severity-weighted failure rate {Format.Percent(p.BaselineRate)} → {Format.Percent(p.CandidateRate)} over {Format.Plural(p.Count, "case")} in both runs (D = {Format.Points(p.Difference)}, 95% CI {Format.PointsInterval(p.Lower, p.Upper)}, t = {Format.Number(p.Statistic, "0.00")} with {p.DegreesOfFreedom} df, one-sided p = {Format.P(p.PValue)}, Holm-adjusted over {Format.Plural(tested.Count, "category", "categories")} p = {Format.P(adjusted[i])} ≤ α = {Format.Number(options.Alpha)}). Fix the regressed cases of this category listed in the summary; if the change is intended, accept a new baseline ({AcceptHint(options)}).",
-                null,
-                null,
-                slice.Slice.Name));
         }
     }
 
@@ -669,40 +496,4 @@ internal static class GateEvaluator
     private static string Design(CaseResult c) => c.Design is null
         ? "(none)"
         : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} p0={1} p1={2} α={3} β={4} max {5}", SafetyNames.Modes.Name(c.Design.Mode), c.Design.MaxFailureRate, c.Design.UnacceptableFailureRate, c.Design.Alpha, c.Design.Beta, c.Design.MaxSamples);
-
-    /// <summary>Collects diagnostics; per-case ones are capped per code and summed up, so a lost shard does not print 10,000 lines.</summary>
-    private sealed class DiagnosticSink
-    {
-        private readonly List<GateDiagnostic> _target;
-        private readonly Dictionary<string, (int Count, DiagnosticSeverity Severity)> _overflow = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _perCode = new(StringComparer.Ordinal);
-
-        public DiagnosticSink(List<GateDiagnostic> target) => _target = target;
-
-        public void Add(GateDiagnostic diagnostic) => _target.Add(diagnostic);
-
-        public void AddCase(GateDiagnostic diagnostic)
-        {
-            _perCode.TryGetValue(diagnostic.Code, out int n);
-            _perCode[diagnostic.Code] = n + 1;
-            if (n < MaxCaseDiagnosticsPerCode)
-            {
-                _target.Add(diagnostic);
-                return;
-            }
-
-            _overflow.TryGetValue(diagnostic.Code, out (int Count, DiagnosticSeverity Severity) o);
-            _overflow[diagnostic.Code] = (o.Count + 1, o.Count == 0 || diagnostic.Severity > o.Severity ? diagnostic.Severity : o.Severity);
-        }
-
-        public void Flush()
-        {
-            foreach (KeyValuePair<string, (int Count, DiagnosticSeverity Severity)> o in _overflow.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                _target.Add(new GateDiagnostic(o.Key, o.Value.Severity, $"… and {Format.Plural(o.Value.Count, "more case")} with {o.Key}; every case is listed in the summary file."));
-            }
-
-            _overflow.Clear();
-        }
-    }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using SafetyTests.Baselines;
+using SafetyTests.Gate.Rules;
 using SafetyTests.Metrics;
 using SafetyTests.Trx;
 
@@ -56,18 +57,28 @@ internal static class GateRunner
             string target = options.AcceptBaseline ? options.BaselinePath : BaselineFiles.ReceivedPath(options.BaselinePath);
             string? compareWith = options.AcceptBaseline || baseline is not null ? options.BaselinePath : null;
             bool existed = File.Exists(options.BaselinePath);
-            Task<bool> write = Task.Run(() => BaselineFiles.WriteIfDifferent(target, compareWith, w => BaselineSerializer.Serialize(run, w)));
+
+            // A run with an errored case is missing evidence: it is neither accepted nor offered as a received baseline.
+            bool errored = ErroredCaseRule.AnyErrored(sorted);
+            Task<bool>? write = errored ? null : Task.Run(() => BaselineFiles.WriteIfDifferent(target, compareWith, w => BaselineSerializer.Serialize(run, w)));
             GateEvaluator.Evaluate(decision, sorted, options.AcceptBaseline ? null : baseline, slices, baselineSlices);
             PhaseEnded?.Invoke("decided", clock.Elapsed);
-            bool differs = write.GetAwaiter().GetResult();
-            PhaseEnded?.Invoke("received file written", clock.Elapsed);
-            if (options.AcceptBaseline)
+            if (write is null)
             {
-                Accepted(decision, existed, differs, cases.Count);
+                NotWritten(decision, target);
             }
             else
             {
-                Received(decision, differs, baseline);
+                bool differs = write.GetAwaiter().GetResult();
+                PhaseEnded?.Invoke("received file written", clock.Elapsed);
+                if (options.AcceptBaseline)
+                {
+                    Accepted(decision, existed, differs, cases.Count);
+                }
+                else
+                {
+                    Received(decision, differs, baseline);
+                }
             }
         }
 
@@ -186,6 +197,21 @@ internal static class GateRunner
         {
             return (null, new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, $"The baseline file {options.BaselinePath} cannot be read: {e.Message}", options.BaselinePath), null);
         }
+    }
+
+    private static void NotWritten(GateDecision decision, string target)
+    {
+        GateOptions options = decision.Options;
+
+        // A received file from an earlier run must not be accepted in place of this one.
+        BaselineFiles.DeleteIfExists(BaselineFiles.ReceivedPath(options.BaselinePath));
+        decision.Diagnostics.Add(new GateDiagnostic(
+            DiagnosticCodes.CaseErrored,
+            options.AcceptBaseline ? DiagnosticSeverity.Error : DiagnosticSeverity.Message,
+            options.AcceptBaseline
+                ? $"Not accepted: this run has cases that ended in error (listed above), and a run with missing evidence never becomes the baseline; {options.BaselinePath} was left as it was. Fix the errors and rerun the tests, then accept."
+                : $"No received baseline was written ({target}): this run has cases that ended in error, and a run with missing evidence is never offered as a baseline.",
+            options.BaselinePath));
     }
 
     private static void Accepted(GateDecision decision, bool existed, bool changed, int cases)

@@ -109,11 +109,11 @@ internal static class MarkdownSummary
 
         if (s.Slice.Kind == SliceKind.Overall && decision.Aggregate is AggregateTest a && a.Method != "none")
         {
-            parts.Add(a.Regressed ? "❌ regressed (p " + Format.P(a.PValue) + ")" : "✅ no significant regression (p " + Format.P(a.PValue) + ")");
+            parts.Add(a.Regressed ? "❌ regressed (adjusted p " + Format.P(a.AdjustedPValue) + ")" : "✅ no significant regression (p " + Format.P(a.PValue) + ")");
         }
         else if (s.Regressed)
         {
-            parts.Add("❌ regressed (Holm p " + Format.P(s.AdjustedPValue) + ")");
+            parts.Add("❌ regressed (adjusted p " + Format.P(s.AdjustedPValue) + ")");
         }
         else if (s.Paired is { IsTestable: true } p && p.PValue < decision.Options.Alpha)
         {

@@ -78,7 +78,7 @@ public class GateCommandTests
         JsonElement root = json.RootElement;
         root.GetProperty("passed").GetBoolean().ShouldBeFalse();
         root.GetProperty("exitCode").GetInt32().ShouldBe(1);
-        root.GetProperty("aggregate").GetProperty("method").GetString().ShouldBe("weighted-paired-t");
+        root.GetProperty("aggregate").GetProperty("method").GetString().ShouldBe("sign-flip");
         JsonElement overall = root.GetProperty("slices")[0];
         overall.GetProperty("slice").GetString().ShouldBe("overall");
         overall.GetProperty("metric").GetString().ShouldBe("failure-rate");
