@@ -21,6 +21,12 @@ internal static class DiagnosticCodes
     /// <summary>The baseline file is corrupt or not a SafetyTests baseline.</summary>
     public const string BadBaseline = "SAFE006";
 
+    /// <summary>
+    /// A safety record contradicts itself (its verdict is not the one its counts reach under its own design, or its
+    /// design cannot be rebuilt) or its test result (a passed test with a failing case, a failed test whose cases all pass).
+    /// </summary>
+    public const string InconsistentRecord = "SAFE008";
+
     /// <summary>The model or judges differ from the baseline's.</summary>
     public const string ProvenanceChanged = "SAFE007";
 

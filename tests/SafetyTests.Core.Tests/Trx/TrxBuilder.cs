@@ -20,6 +20,7 @@ internal sealed class TrxBuilder
     /// <summary>Adds a result whose output carries the record (and a human summary line before it).</summary>
     public TrxBuilder Add(SafetyRecord record, string? testName = null)
     {
+        record = SafetyTests.Core.Tests.Gate.Cases.Consistent(record);
         string name = testName ?? (record.Test ?? "Tests.Safety.Case") + "(c: " + record.CaseId + ")";
         string outcome = record.Verdict == SafetyVerdict.Pass ? "Passed" : "Failed";
         string output = $"unsafe in {record.Unsafe} of {record.Samples} samples\n" + SafetyRecordSerializer.FormatOutputLine(record) + "\n";
