@@ -133,7 +133,7 @@ internal sealed class TrxRunSignals
 
         if (_counters.TryGetValue("notExecuted", out long notExecuted) && notExecuted > NotExecutedResults)
         {
-            signals.Add(string.Format(CultureInfo.InvariantCulture, "Counters notExecuted=\"{0}\" but the file holds {1} not executed", notExecuted, Format.Plural(NotExecutedResults, "result")));
+            signals.Add(string.Format(CultureInfo.InvariantCulture, "Counters notExecuted=\"{0}\" but the file holds {1} with outcome NotExecuted", notExecuted, Format.Plural(NotExecutedResults, "result")));
         }
 
         if (Definitions > Results)
