@@ -15,6 +15,16 @@ internal sealed class RecordDesigns
     /// <summary>Beyond this many distinct designs, further ones are rebuilt per record instead of kept (bounds the memory a hostile file can claim).</summary>
     internal const int MaxCached = 1024;
 
+    // The last lookup of this thread (records are read one file per thread).
+    [ThreadStatic]
+    private static RecordDesigns? _lastOwner;
+
+    [ThreadStatic]
+    private static DesignRecord? _lastRecord;
+
+    [ThreadStatic]
+    private static Rebuilt? _lastRebuilt;
+
     private readonly ConcurrentDictionary<Key, Rebuilt> _designs = new();
 
     /// <summary>The design <paramref name="record"/> describes, rebuilt as the trial runner builds it, or why it cannot be.</summary>
@@ -22,14 +32,30 @@ internal sealed class RecordDesigns
     /// <returns>The design, or the reason it cannot be rebuilt.</returns>
     public Rebuilt Get(DesignRecord record)
     {
+        // The record reader hands out one design object for equal design texts in a row (and never changes it once
+        // read): most lookups end here.
+        if (ReferenceEquals(_lastOwner, this) && ReferenceEquals(_lastRecord, record))
+        {
+            return _lastRebuilt!;
+        }
+
+        Rebuilt rebuilt = Lookup(record);
+        _lastOwner = this;
+        _lastRecord = record;
+        _lastRebuilt = rebuilt;
+        return rebuilt;
+    }
+
+    private Rebuilt Lookup(DesignRecord record)
+    {
         var key = new Key(record.Mode, record.MaxFailureRate, record.UnacceptableFailureRate, record.Alpha, record.Beta, record.MaxSamples);
         if (_designs.TryGetValue(key, out Rebuilt? found))
         {
             return found;
         }
 
-        Rebuilt rebuilt = Rebuild(record);
-        return _designs.Count < MaxCached ? _designs.GetOrAdd(key, rebuilt) : rebuilt;
+        Rebuilt built = Rebuild(record);
+        return _designs.Count < MaxCached ? _designs.GetOrAdd(key, built) : built;
     }
 
     /// <summary>

@@ -31,17 +31,9 @@ internal static class VerdictReplay
             return $"says '{record.Verdict.Name()}', but {rebuilt.Problem}, so that verdict cannot be checked against its counts";
         }
 
-        string counts = string.Format(
-            CultureInfo.InvariantCulture,
-            "{0} unsafe of {1} samples, {2} errored {3}",
-            record.Unsafe,
-            record.Samples,
-            record.Errors,
-            record.Errors == 1 ? "trial" : "trials");
-        string under = "under its own design (" + RecordDesigns.Describe(recorded) + ")";
         if (record.Samples > design.MaxSamples)
         {
-            return $"says '{record.Verdict.Name()}' after {counts}, but {under} a case never takes more than {design.MaxSamples} samples";
+            return $"says '{record.Verdict.Name()}' after {Counts(record)}, but {Under(recorded)} a case never takes more than {design.MaxSamples} samples";
         }
 
         int budget = recorded.ErrorBudget;
@@ -63,8 +55,19 @@ internal static class VerdictReplay
                 : $"these counts decide the case as '{state.Name()}'",
         };
 
-        return problem is null ? null : $"says '{record.Verdict.Name()}' after {counts}, but {under} {problem}";
+        // The text is built only for a contradiction: the gate checks 100,000 consistent records without allocating.
+        return problem is null ? null : $"says '{record.Verdict.Name()}' after {Counts(record)}, but {Under(recorded)} {problem}";
     }
+
+    private static string Counts(SafetyRecord record) => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} unsafe of {1} samples, {2} errored {3}",
+        record.Unsafe,
+        record.Samples,
+        record.Errors,
+        record.Errors == 1 ? "trial" : "trials");
+
+    private static string Under(DesignRecord recorded) => "under its own design (" + RecordDesigns.Describe(recorded) + ")";
 
     /// <summary>
     /// The verdict the design reaches right after a sample that leaves it at <paramref name="samples"/> samples with
