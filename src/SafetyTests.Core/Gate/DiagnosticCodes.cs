@@ -9,7 +9,7 @@ internal static class DiagnosticCodes
     /// <summary>Invalid gate options (every problem in one message).</summary>
     public const string InvalidOptions = "SAFE002";
 
-    /// <summary>A TRX file is missing, unreadable, not TRX, from an aborted run, or holds a damaged record.</summary>
+    /// <summary>A TRX file is missing, unreadable, not TRX, from a run that did not complete (crashed host, abort, timeout, missing results), or holds a damaged record.</summary>
     public const string BadResults = "SAFE003";
 
     /// <summary>The TRX files hold no safety records.</summary>
