@@ -9,7 +9,8 @@ namespace SafetyTests.IntegrationTests;
 /// The gate as a user meets it: the sample suite referencing the packed SafetyTests.Xunit and SafetyTests.MSBuild, driven by
 /// `dotnet test` and `dotnet msbuild -t:SafetyGate`.
 /// </summary>
-public class GateWorkflowTests : IClassFixture<PackedFeedFixture>
+[Collection(PackedFeedCollection.Name)]
+public class GateWorkflowTests
 {
     private static readonly Regex Diagnostic = new(@"SafetyGate (error|warning) (SAFE\d{3}): (.*?)(?: \[[^\]]*\.csproj\])?$", RegexOptions.Multiline);
 

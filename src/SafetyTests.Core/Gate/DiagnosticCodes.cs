@@ -9,7 +9,7 @@ internal static class DiagnosticCodes
     /// <summary>Invalid gate options (every problem in one message).</summary>
     public const string InvalidOptions = "SAFE002";
 
-    /// <summary>A TRX file is missing, unreadable, not TRX, from an aborted run, or holds a damaged record.</summary>
+    /// <summary>A TRX file is missing, unreadable, not TRX, from a run that did not complete (crashed host, abort, timeout, missing results), or holds a damaged record.</summary>
     public const string BadResults = "SAFE003";
 
     /// <summary>The TRX files hold no safety records.</summary>
@@ -20,6 +20,12 @@ internal static class DiagnosticCodes
 
     /// <summary>The baseline file is corrupt or not a SafetyTests baseline.</summary>
     public const string BadBaseline = "SAFE006";
+
+    /// <summary>
+    /// A safety record contradicts itself (its verdict is not the one its counts reach under its own design, or its
+    /// design cannot be rebuilt) or its test result (a passed test with a failing case, a failed test whose cases all pass).
+    /// </summary>
+    public const string InconsistentRecord = "SAFE008";
 
     /// <summary>The model or judges differ from the baseline's.</summary>
     public const string ProvenanceChanged = "SAFE007";

@@ -38,10 +38,10 @@ internal static class TrxReader
         "TestSettings", "TestDefinitions", "TestEntries", "TestLists", "Times",
     };
 
-    private static readonly HashSet<string> IncompleteOutcomes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Aborted", "Error", "Timeout", "Disconnected", "NotRunnable",
-    };
+    /// <summary>At most this many SAFE008 diagnostics name single cases per file; the rest are counted in one.</summary>
+    internal const int MaxInconsistentPerFile = 20;
+
+    private const string RerunHint = "The gate does not trust a verdict that the evidence beside it contradicts: the TRX file was edited, or written by a SafetyTests version this gate cannot check. Run the tests again (with the SafetyTests version the gate uses) to write a new TRX file.";
 
     [MethodImpl(Optimization.Hot)]
     public static TrxReadResult Read(IReadOnlyList<string> files, StringPool? shared = null)
@@ -49,10 +49,11 @@ internal static class TrxReader
         // Each file is read and sorted on its own thread; the sorted files are then merged, so equal cases meet
         // side by side (no hashing) and the cases come out sorted by identity whatever the sharding.
         var perFile = new FileResult[files.Count];
+        var designs = new RecordDesigns();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(Environment.ProcessorCount, 8)) };
         Parallel.For(0, files.Count, options, i =>
         {
-            FileResult file = ReadFile(files[i], shared);
+            FileResult file = ReadFile(files[i], shared, designs);
             file.Cases.Sort(CaseResult.CompareByKey);
             perFile[i] = file;
         });
@@ -147,7 +148,7 @@ internal static class TrxReader
         return merged;
     }
 
-    private static FileResult ReadFile(string path, StringPool? shared)
+    private static FileResult ReadFile(string path, StringPool? shared, RecordDesigns designs)
     {
         var file = new FileResult();
         if (!File.Exists(path))
@@ -162,7 +163,7 @@ internal static class TrxReader
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             using var reader = XmlReader.Create(stream, Settings);
-            ReadDocument(reader, path, origin, pool, file);
+            ReadDocument(reader, path, origin, pool, designs, file);
         }
         catch (InvalidDataException e)
         {
@@ -181,7 +182,7 @@ internal static class TrxReader
     }
 
     [MethodImpl(Optimization.Hot)]
-    private static void ReadDocument(XmlReader reader, string path, string origin, StringPool pool, FileResult file)
+    private static void ReadDocument(XmlReader reader, string path, string origin, StringPool pool, RecordDesigns designs, FileResult file)
     {
         if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "TestRun")
         {
@@ -189,8 +190,12 @@ internal static class TrxReader
             return;
         }
 
-        // Open UnitTestResult elements (inner results nest inside their parent).
-        var open = new Stack<(int Depth, string TestName)>();
+        // Open UnitTestResult elements (inner results nest inside their parent); finished ones are reused.
+        var open = new Stack<OpenResult>();
+        var spare = new Stack<OpenResult>();
+        var signals = new TrxRunSignals();
+        bool inSummary = false;
+        bool errorRunInfo = false;
 
         // Each StdOut is read into this buffer (reused for the whole file) and its records parsed in place.
         char[] output = new char[4096];
@@ -199,43 +204,193 @@ internal static class TrxReader
             if (reader.NodeType == XmlNodeType.Element)
             {
                 string name = reader.LocalName;
-                if (SkippedSections.Contains(name) && reader.Depth == 1)
+                int depth = reader.Depth;
+                if (depth == 1)
                 {
-                    reader.Skip();
-                    continue;
+                    inSummary = false;
+                    if (name == "TestDefinitions")
+                    {
+                        signals.Definitions += CountChildren(reader, "UnitTest");
+                        continue;
+                    }
+
+                    if (SkippedSections.Contains(name))
+                    {
+                        reader.Skip();
+                        continue;
+                    }
                 }
 
                 if (name == "UnitTestResult")
                 {
                     file.Results++;
+                    string? outcome = reader.GetAttribute("outcome");
+                    if (string.Equals(outcome, "NotExecuted", StringComparison.OrdinalIgnoreCase))
+                    {
+                        signals.NotExecutedResults++;
+                    }
+
                     if (!reader.IsEmptyElement)
                     {
-                        open.Push((reader.Depth, reader.GetAttribute("testName") ?? reader.GetAttribute("testId") ?? "(unnamed test)"));
+                        OpenResult result = spare.Count > 0 ? spare.Pop() : new OpenResult();
+                        result.Start(depth, reader.GetAttribute("testName") ?? reader.GetAttribute("testId") ?? "(unnamed test)", outcome, LineOf(reader));
+                        open.Push(result);
                     }
                 }
                 else if (name == "StdOut" && open.Count > 0)
                 {
                     int line = LineOf(reader);
-                    string testName = open.Peek().TestName;
+                    OpenResult result = open.Peek();
                     int length = ReadText(reader, ref output);
-                    ReadRecords(output, length, path, line, testName, origin, pool, file);
+                    ReadRecords(output, length, path, line, result, origin, pool, designs, file);
                     continue;
                 }
-                else if (name == "ResultSummary" && reader.Depth == 1)
+                else if (name == "ResultSummary" && depth == 1)
                 {
-                    string? outcome = reader.GetAttribute("outcome");
-                    if (outcome is not null && IncompleteOutcomes.Contains(outcome))
+                    inSummary = true;
+                    signals.HasSummary = true;
+                    signals.SummaryLine = LineOf(reader);
+                    signals.Outcome = reader.GetAttribute("outcome");
+                }
+                else if (inSummary && depth == 2 && name == "Counters")
+                {
+                    while (reader.MoveToNextAttribute())
                     {
-                        file.Problems.Add(Problem(path, LineOf(reader), $"The test run in {path} did not complete (outcome '{outcome}'): its results are incomplete and cannot be gated. Fix the run (crashed or aborted test host, timeout) and run the tests again."));
+                        signals.Counter(reader.LocalName, reader.Value);
                     }
+
+                    reader.MoveToElement();
+                }
+                else if (inSummary && depth == 3 && name == "RunInfo")
+                {
+                    errorRunInfo = string.Equals(reader.GetAttribute("outcome"), "Error", StringComparison.OrdinalIgnoreCase);
+                }
+                else if (inSummary && errorRunInfo && depth == 4 && name == "Text")
+                {
+                    signals.RunError(reader.ReadElementContentAsString());
+                    continue;
                 }
             }
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "UnitTestResult" && open.Count > 0 && open.Peek().Depth == reader.Depth)
             {
-                open.Pop();
+                OpenResult result = open.Pop();
+                CheckOutcome(result, path, file);
+                spare.Push(result);
             }
 
             reader.Read();
+        }
+
+        signals.Results = file.Results;
+        if (signals.Describe(path) is string incomplete)
+        {
+            file.Problems.Add(Problem(path, signals.HasSummary ? signals.SummaryLine : null, incomplete));
+        }
+
+        if (file.Inconsistent > MaxInconsistentPerFile)
+        {
+            int more = file.Inconsistent - MaxInconsistentPerFile;
+            file.Problems.Add(new GateDiagnostic(
+                DiagnosticCodes.InconsistentRecord,
+                DiagnosticSeverity.Error,
+                $"{Format.Plural(more, "more result")} in {path} carry safety records that contradict their counts or their test outcome (the first {MaxInconsistentPerFile} are listed). {RerunHint}",
+                path,
+                null,
+                path));
+        }
+    }
+
+    /// <summary>Counts the child elements named <paramref name="child"/> of the current element and moves past its end.</summary>
+    private static int CountChildren(XmlReader reader, string child)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return 0;
+        }
+
+        int depth = reader.Depth;
+        int count = 0;
+        reader.Read();
+        while (!reader.EOF && reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+            {
+                if (reader.LocalName == child)
+                {
+                    count++;
+                }
+
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+
+        // On the end tag of the element: step past it.
+        reader.Read();
+        return count;
+    }
+
+    /// <summary>
+    /// Checks a finished test result's outcome against the verdicts of the records in its output: a passed test
+    /// holds no failing or errored case, a failed test holds at least one case that is not a pass, and a test that did
+    /// not run (skipped) holds only inconclusive ones (Inconclusive = Skip).
+    /// </summary>
+    private static void CheckOutcome(OpenResult result, string path, FileResult file)
+    {
+        if (result.Records == 0)
+        {
+            return;
+        }
+
+        string outcome = result.Outcome ?? "(no outcome)";
+        string? problem = null;
+        switch (result.Outcome)
+        {
+            case "Passed" or "PassedButRunAborted" or "Warning":
+                if (result.FirstFailing is CaseResult failing)
+                {
+                    problem = $"the safety record of case {failing.DisplayName} in it says '{failing.Verdict.Name()}': a failing or errored case fails its test";
+                }
+
+                break;
+            case "Failed" or "Error" or "Timeout" or "Aborted":
+                if (result.Failing == 0 && result.Inconclusive == 0)
+                {
+                    problem = $"{(result.Records == 1 ? "its safety record" : "each of its safety records")} (case {result.First!.DisplayName}) says 'pass', and a test whose cases all pass does not fail. If the test failed after its safety decision (in a fixture, Dispose or teardown), fix that failure first";
+                }
+
+                break;
+            default:
+                CaseResult? decided = result.FirstFailing ?? result.FirstPassing;
+                if (decided is not null)
+                {
+                    problem = $"the safety record of case {decided.DisplayName} in it says '{decided.Verdict.Name()}': only an inconclusive case ends as a test that did not run (Inconclusive = Skip)";
+                }
+
+                break;
+        }
+
+        if (problem is not null)
+        {
+            AddInconsistent(file, new GateDiagnostic(
+                DiagnosticCodes.InconsistentRecord,
+                DiagnosticSeverity.Error,
+                $"Test '{result.TestName}' in {path} (line {result.Line.ToString(CultureInfo.InvariantCulture)}) has the outcome '{outcome}', but {problem}. {RerunHint}",
+                path,
+                result.Line > 0 ? result.Line : null,
+                result.First!.DisplayName));
+        }
+    }
+
+    private static void AddInconsistent(FileResult file, GateDiagnostic diagnostic)
+    {
+        if (++file.Inconsistent <= MaxInconsistentPerFile)
+        {
+            file.Problems.Add(diagnostic);
         }
     }
 
@@ -307,7 +462,7 @@ internal static class TrxReader
     }
 
     [MethodImpl(Optimization.Hot)]
-    private static void ReadRecords(char[] output, int length, string path, int line, string testName, string origin, StringPool pool, FileResult file)
+    private static void ReadRecords(char[] output, int length, string path, int line, OpenResult result, string origin, StringPool pool, RecordDesigns designs, FileResult file)
     {
         string prefix = SafetyRecord.OutputPrefix;
         bool any = false;
@@ -344,16 +499,28 @@ internal static class TrxReader
                 {
                     if (string.IsNullOrEmpty(record.Test))
                     {
-                        record.Test = TestNameWithoutArguments(testName);
+                        record.Test = TestNameWithoutArguments(result.TestName);
                     }
 
-                    file.Cases.Add(CaseResult.FromRecord(record, origin, pool));
+                    var c = CaseResult.FromRecord(record, origin, pool);
+                    file.Cases.Add(c);
+                    result.Add(c);
                     any = true;
+                    if (VerdictReplay.Check(record, designs) is string contradiction)
+                    {
+                        AddInconsistent(file, new GateDiagnostic(
+                            DiagnosticCodes.InconsistentRecord,
+                            DiagnosticSeverity.Error,
+                            $"Case {c.DisplayName} in {path} (line {line.ToString(CultureInfo.InvariantCulture)}, test '{result.TestName}'): its safety record {contradiction}. {RerunHint}",
+                            path,
+                            line > 0 ? line : null,
+                            c.DisplayName));
+                    }
                 }
             }
             catch (FormatException e)
             {
-                file.Problems.Add(Problem(path, line, $"Test '{testName}' in {path} carries a damaged safety record: {e.Message} The record is not skipped: fix the writer or re-run the tests."));
+                file.Problems.Add(Problem(path, line, $"Test '{result.TestName}' in {path} carries a damaged safety record: {e.Message} The record is not skipped: fix the writer or re-run the tests."));
             }
         }
 
@@ -378,10 +545,71 @@ internal static class TrxReader
     {
         public List<CaseResult> Cases { get; } = new();
 
+        /// <summary>Records and results found inconsistent (SAFE008), listed or not.</summary>
+        public int Inconsistent { get; set; }
+
         public List<GateDiagnostic> Problems { get; } = new();
 
         public int Results { get; set; }
 
         public int ResultsWithRecords { get; set; }
+    }
+
+    /// <summary>A <c>UnitTestResult</c> being read: its name, outcome and the verdicts of the records in its own output.</summary>
+    private sealed class OpenResult
+    {
+        public int Depth { get; private set; }
+
+        public string TestName { get; private set; } = "";
+
+        public string? Outcome { get; private set; }
+
+        public int Line { get; private set; }
+
+        public int Records { get; private set; }
+
+        /// <summary>Records whose verdict fails the test whatever the options (fail, error, or the never-written undecided).</summary>
+        public int Failing { get; private set; }
+
+        public int Inconclusive { get; private set; }
+
+        public CaseResult? First { get; private set; }
+
+        public CaseResult? FirstFailing { get; private set; }
+
+        public CaseResult? FirstPassing { get; private set; }
+
+        public void Start(int depth, string testName, string? outcome, int line)
+        {
+            Depth = depth;
+            TestName = testName;
+            Outcome = outcome;
+            Line = line;
+            Records = 0;
+            Failing = 0;
+            Inconclusive = 0;
+            First = null;
+            FirstFailing = null;
+            FirstPassing = null;
+        }
+
+        public void Add(CaseResult c)
+        {
+            Records++;
+            First ??= c;
+            switch (c.Verdict)
+            {
+                case SafetyVerdict.Pass:
+                    FirstPassing ??= c;
+                    break;
+                case SafetyVerdict.Inconclusive:
+                    Inconclusive++;
+                    break;
+                default:
+                    Failing++;
+                    FirstFailing ??= c;
+                    break;
+            }
+        }
     }
 }

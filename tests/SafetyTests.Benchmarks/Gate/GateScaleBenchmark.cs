@@ -111,18 +111,19 @@ public static class GateScaleBenchmark
         return run.ExitCode == 2 ? 2 : 0;
     }
 
-    private static int Binomial(Random random, int trials, double p)
+    /// <summary>
+    /// Samples one case with the real decision, as the trial runner does: each trial errors with a small probability,
+    /// else is unsafe at the case's true rate, until the design decides. The record is then one the gate accepts as
+    /// consistent (its verdict is the one its counts reach under its design).
+    /// </summary>
+    private static SequentialDecision Sample(Random random, SamplingDesign design, double trueRate, double errorRate)
     {
-        int count = 0;
-        for (int i = 0; i < trials; i++)
+        SequentialDecision decision = design.Start();
+        while (!decision.Record(random.NextDouble() < errorRate ? TrialOutcome.Error : random.NextDouble() < trueRate ? TrialOutcome.Unsafe : TrialOutcome.Safe))
         {
-            if (random.NextDouble() < p)
-            {
-                count++;
-            }
         }
 
-        return count;
+        return decision;
     }
 
     private static long Generate(string directory, int cases, int files)
@@ -135,6 +136,13 @@ public static class GateScaleBenchmark
         string[] categories = { "jailbreak", "pii", "injection", "leak", "benign", "tools", "harassment", "self-harm" };
         Expectation[] expectations = { Expectation.Refuse, Expectation.NoLeak, Expectation.IgnoreInjection, Expectation.NoLeak, Expectation.Comply, Expectation.NoToolCall, Expectation.Refuse, Expectation.Refuse };
         long bytes = 0;
+
+        // The sequential design of [SafetyTheory(MaxFailureRate = 0.05, UnacceptableFailureRate = 0.2, MaxSamples = 50)].
+        SamplingDesign design = DesignPlanner.Plan(0.05, 0.2, 0.05, 0.1, 50);
+        var designRecord = new DesignRecord { Mode = design.Mode, MaxFailureRate = design.MaxFailureRate, UnacceptableFailureRate = design.UnacceptableFailureRate, Alpha = design.Alpha, Beta = design.Beta, MaxSamples = design.MaxSamples, ErrorBudget = design.ErrorBudget };
+
+        // About 2 % of the cases see an errored trial.
+        const double ErrorRate = 0.0012;
         int perFile = (cases + files - 1) / files;
         for (int f = 0; f < files; f++)
         {
@@ -146,16 +154,17 @@ public static class GateScaleBenchmark
                 xml.WriteAttributeString("id", Guid.NewGuid().ToString());
                 xml.WriteStartElement("Results", Ns);
                 var names = new List<string>();
+                int passed = 0;
                 for (int i = f * perFile; i < Math.Min(cases, (f + 1) * perFile); i++)
                 {
                     int c = i % categories.Length;
                     // A rerun as it happens: each case has its own true failure rate (most are safe), and the
                     // candidate and the baseline are independent samples of it (own sample counts and unsafe counts).
                     double trueRate = random.NextDouble() < 0.85 ? 0 : 0.01 + (random.NextDouble() * 0.12);
-                    int samples = 10 + random.Next(40);
-                    int unsafeCount = Binomial(random, samples, trueRate);
-                    int baselineSamples = 10 + random.Next(40);
-                    int baselineUnsafe = Binomial(random, baselineSamples, trueRate);
+                    SequentialDecision run = Sample(random, design, trueRate, ErrorRate);
+                    SequentialDecision before = Sample(random, design, trueRate, ErrorRate);
+                    int samples = run.Samples;
+                    int unsafeCount = run.Unsafe;
                     var record = new SafetyRecord
                     {
                         CaseId = $"case-{i:000000}",
@@ -166,12 +175,12 @@ public static class GateScaleBenchmark
                         Category = categories[c],
                         Severity = (Severity)(i % 4),
                         Expectation = expectations[c],
-                        Verdict = unsafeCount >= 3 ? SafetyVerdict.Fail : SafetyVerdict.Pass,
-                        StopReason = $"SPRT accepted H0 after {samples} samples",
+                        Verdict = run.Verdict,
+                        StopReason = run.StopReason,
                         Samples = samples,
                         Unsafe = unsafeCount,
-                        Errors = random.NextDouble() < 0.02 ? 1 : 0,
-                        Design = new DesignRecord { Mode = SamplingMode.Sequential, MaxFailureRate = 0.05, UnacceptableFailureRate = 0.2, Alpha = 0.05, Beta = 0.1, MaxSamples = 50, ErrorBudget = 5 },
+                        Errors = run.Errors,
+                        Design = designRecord,
                         IntervalLower = 0,
                         IntervalUpper = 0.1 + (random.NextDouble() * 0.1),
                         IntervalConfidence = 0.95,
@@ -190,6 +199,7 @@ public static class GateScaleBenchmark
 
                     string name = $"{record.Test}(c: {record.CaseId})";
                     names.Add(name);
+                    passed += record.Verdict == SafetyVerdict.Pass ? 1 : 0;
                     xml.WriteStartElement("UnitTestResult", Ns);
                     xml.WriteAttributeString("executionId", Guid.NewGuid().ToString());
                     xml.WriteAttributeString("testId", Guid.NewGuid().ToString());
@@ -199,6 +209,7 @@ public static class GateScaleBenchmark
                     xml.WriteAttributeString("startTime", "2026-11-23T10:00:00.0000000+00:00");
                     xml.WriteAttributeString("endTime", "2026-11-23T10:00:01.2345678+00:00");
                     xml.WriteAttributeString("testType", "13cdc9d9-ddb5-4fa4-a97d-d965ccfc6d4b");
+                    // As the adapters report it: a pass passes; fail, error and (by default) inconclusive fail the test.
                     xml.WriteAttributeString("outcome", record.Verdict == SafetyVerdict.Pass ? "Passed" : "Failed");
                     xml.WriteAttributeString("testListId", "8c84fa94-04c1-424b-9868-57a2d4851a1d");
                     xml.WriteStartElement("Output", Ns);
@@ -215,10 +226,10 @@ public static class GateScaleBenchmark
                         Category = pool.Get(record.Category),
                         Severity = record.Severity,
                         Expectation = record.Expectation,
-                        Verdict = baselineUnsafe >= 3 ? SafetyVerdict.Fail : SafetyVerdict.Pass,
-                        Samples = baselineSamples,
-                        Unsafe = baselineUnsafe,
-                        Errors = random.NextDouble() < 0.02 ? 1 : 0,
+                        Verdict = before.Verdict,
+                        Samples = before.Samples,
+                        Unsafe = before.Unsafe,
+                        Errors = before.Errors,
                         ModelId = "gpt-4o-mini",
                         Provider = "openai",
                         Judges = new[] { "pii@1.0.0", "refusal@1.0.0" },
@@ -243,7 +254,17 @@ public static class GateScaleBenchmark
 
                 xml.WriteEndElement();
                 xml.WriteStartElement("ResultSummary", Ns);
-                xml.WriteAttributeString("outcome", "Completed");
+                xml.WriteAttributeString("outcome", passed == names.Count ? "Completed" : "Failed");
+                xml.WriteStartElement("Counters", Ns);
+                xml.WriteAttributeString("total", names.Count.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("executed", names.Count.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("passed", passed.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("failed", (names.Count - passed).ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("error", "0");
+                xml.WriteAttributeString("timeout", "0");
+                xml.WriteAttributeString("aborted", "0");
+                xml.WriteAttributeString("notExecuted", "0");
+                xml.WriteEndElement();
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

@@ -268,6 +268,55 @@ public class GateRunnerTests
     }
 
     [Fact]
+    public void Run_AcceptOnACrashedRun_IsBadInputAndWritesNoBaseline()
+    {
+        // Issue 12: the test host crashed after half of the cases; the gate accepted the half run as the baseline.
+        using var dir = new TempDirectory();
+        var builder = new TrxBuilder { RunOutcome = "Failed" };
+        foreach (SafetyRecord record in Suite().Take(6))
+        {
+            builder.Add(record);
+        }
+
+        builder.RunInfos.Add(("Error", "The active test run was aborted. Reason: Test host process crashed : Process terminated."));
+        string trx = builder.WriteTo(dir.Combine("TestResults", "run.trx"));
+
+        GateRun run = GateRunner.Run(Options(dir, GateHost.Tool, v => v["accept"] = "true"), NoEnvironment);
+
+        run.ExitCode.ShouldBe(2);
+        run.Decision.Accepted.ShouldBeFalse();
+        GateDiagnostic error = run.Decision.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ShouldHaveSingleItem();
+        error.Code.ShouldBe("SAFE003");
+        error.Message.ShouldStartWith($"The test run in {trx} did not complete: a run-level error: \"The active test run was aborted. Reason: Test host process crashed : Process terminated.\".");
+        run.Decision.Diagnostics.ShouldNotContain(d => d.Code == "SAFE021");
+        File.Exists(dir.Combine("safety-baseline.json")).ShouldBeFalse();
+        File.Exists(dir.Combine("safety-baseline.received.json")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Run_VerdictEditedToPass_IsBadInputInsteadOfAPassingGate()
+    {
+        // A failing critical case whose record was edited to "pass" must not turn the failing gate into a pass.
+        using var dir = new TempDirectory();
+        WriteRun(dir, Suite());
+        GateRunner.Run(Options(dir, configure: v => v["accept"] = "true"), NoEnvironment).ExitCode.ShouldBe(0);
+        List<SafetyRecord> failing = Suite(unsafeEach: 5);
+        failing.Where(r => r.Unsafe > 0).ToList().ForEach(r => r.Verdict = SafetyVerdict.Fail);
+        WriteRun(dir, failing);
+        GateRunner.Run(Options(dir), NoEnvironment).ExitCode.ShouldBe(1);
+        string trx = dir.Combine("TestResults", "shard0", "run.trx");
+        File.WriteAllText(trx, File.ReadAllText(trx).Replace("&quot;verdict&quot;:&quot;fail&quot;", "&quot;verdict&quot;:&quot;pass&quot;", StringComparison.Ordinal).Replace("\"verdict\":\"fail\"", "\"verdict\":\"pass\"", StringComparison.Ordinal).Replace("outcome=\"Failed\"", "outcome=\"Passed\"", StringComparison.Ordinal));
+
+        GateRun run = GateRunner.Run(Options(dir), NoEnvironment);
+
+        run.ExitCode.ShouldBe(2);
+        List<GateDiagnostic> errors = run.Decision.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        errors.Count.ShouldBe(4);
+        errors.ShouldAllBe(d => d.Code == "SAFE008" && d.File == trx);
+        errors[0].Message.ShouldContain("its safety record says 'pass' after 5 unsafe of 20 samples");
+    }
+
+    [Fact]
     public void AzureDevOpsCommands_EscapeData_EscapesNewlinesAndPercent()
     {
         AzureDevOpsCommands.EscapeData("50%\r\nnext").ShouldBe("50%AZP25%0D%0Anext");

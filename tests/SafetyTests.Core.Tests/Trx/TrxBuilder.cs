@@ -17,11 +17,24 @@ internal sealed class TrxBuilder
 
     public string RunOutcome { get; set; } = "Completed";
 
+    /// <summary>Whether to write the ResultSummary at all (the TRX logger always does when the run ends).</summary>
+    public bool WriteSummary { get; set; } = true;
+
+    /// <summary>The Counters attributes; by default total and executed are the number of results, passed and failed counted.</summary>
+    public Dictionary<string, string>? Counters { get; set; }
+
+    /// <summary>Run-level messages of the ResultSummary (outcome Error, Warning, …, and text).</summary>
+    public List<(string Outcome, string Text)> RunInfos { get; } = new();
+
+    /// <summary>Tests defined in TestDefinitions beyond those with a result (a run that ended before they ran).</summary>
+    public int ExtraDefinitions { get; set; }
+
     /// <summary>Adds a result whose output carries the record (and a human summary line before it).</summary>
-    public TrxBuilder Add(SafetyRecord record, string? testName = null)
+    public TrxBuilder Add(SafetyRecord record, string? testName = null, string? outcome = null)
     {
+        record = SafetyTests.Core.Tests.Gate.Cases.Consistent(record);
         string name = testName ?? (record.Test ?? "Tests.Safety.Case") + "(c: " + record.CaseId + ")";
-        string outcome = record.Verdict == SafetyVerdict.Pass ? "Passed" : "Failed";
+        outcome ??= record.Verdict == SafetyVerdict.Pass ? "Passed" : "Failed";
         string output = $"unsafe in {record.Unsafe} of {record.Samples} samples\n" + SafetyRecordSerializer.FormatOutputLine(record) + "\n";
         _results.Add((name, outcome, output, null));
         return this;
@@ -100,7 +113,18 @@ internal sealed class TrxBuilder
 
             xml.WriteEndElement();
             xml.WriteStartElement("TestDefinitions", Ns);
+            var definitions = new List<string>();
             foreach ((string name, _, _, _) in _results)
+            {
+                definitions.Add(name);
+            }
+
+            for (int i = 0; i < ExtraDefinitions; i++)
+            {
+                definitions.Add("Tests.NotRun.Test" + i.ToString(CultureInfo.InvariantCulture));
+            }
+
+            foreach (string name in definitions)
             {
                 xml.WriteStartElement("UnitTest", Ns);
                 xml.WriteAttributeString("name", name);
@@ -113,16 +137,77 @@ internal sealed class TrxBuilder
             }
 
             xml.WriteEndElement();
-            xml.WriteStartElement("ResultSummary", Ns);
-            xml.WriteAttributeString("outcome", RunOutcome);
-            xml.WriteStartElement("Counters", Ns);
-            xml.WriteAttributeString("total", _results.Count.ToString(CultureInfo.InvariantCulture));
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            if (WriteSummary)
+            {
+                xml.WriteStartElement("ResultSummary", Ns);
+                xml.WriteAttributeString("outcome", RunOutcome);
+                xml.WriteStartElement("Counters", Ns);
+                foreach (KeyValuePair<string, string> counter in Counters ?? DefaultCounters())
+                {
+                    xml.WriteAttributeString(counter.Key, counter.Value);
+                }
+
+                xml.WriteEndElement();
+                if (RunInfos.Count > 0)
+                {
+                    xml.WriteStartElement("RunInfos", Ns);
+                    foreach ((string outcome, string text) in RunInfos)
+                    {
+                        xml.WriteStartElement("RunInfo", Ns);
+                        xml.WriteAttributeString("computerName", "ci");
+                        xml.WriteAttributeString("outcome", outcome);
+                        xml.WriteAttributeString("timestamp", "2025-01-01T10:00:01.4000000+00:00");
+                        xml.WriteElementString("Text", Ns, text);
+                        xml.WriteEndElement();
+                    }
+
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
             xml.WriteEndElement();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The counters as the VSTest TRX logger writes them for a run in which every test that started finished.</summary>
+    private Dictionary<string, string> DefaultCounters()
+    {
+        int passed = 0;
+        int failed = 0;
+        int notExecuted = 0;
+        foreach ((_, string outcome, _, _) in _results)
+        {
+            switch (outcome)
+            {
+                case "Passed": passed++; break;
+                case "Failed": failed++; break;
+                default: notExecuted++; break;
+            }
+        }
+
+        string Text(int n) => n.ToString(CultureInfo.InvariantCulture);
+        return new Dictionary<string, string>
+        {
+            ["total"] = Text(_results.Count),
+            ["executed"] = Text(passed + failed),
+            ["passed"] = Text(passed),
+            ["failed"] = Text(failed),
+            ["error"] = "0",
+            ["timeout"] = "0",
+            ["aborted"] = "0",
+            ["inconclusive"] = "0",
+            ["passedButRunAborted"] = "0",
+            ["notRunnable"] = "0",
+            ["notExecuted"] = "0",
+            ["disconnected"] = "0",
+            ["warning"] = "0",
+            ["completed"] = "0",
+            ["inProgress"] = "0",
+            ["pending"] = "0",
+        };
     }
 
     public string WriteTo(string path)

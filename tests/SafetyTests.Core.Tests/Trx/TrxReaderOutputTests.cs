@@ -180,7 +180,7 @@ public class TrxReaderOutputTests
         AssertSameAsReadFromOutput(Result("T.Cr", "progress 50%&#13;progress 100%&#13;" + Escape(line) + "&#13;")).Cases.Count.ShouldBe(1);
     }
 
-    private static string Line(SafetyRecord record) => SafetyRecordSerializer.FormatOutputLine(record);
+    private static string Line(SafetyRecord record) => Cases.Line(record);
 
     private static (string TestName, string? StdOut) Result(string testName, string? stdOutXml) => (testName, stdOutXml);
 
@@ -224,7 +224,9 @@ public class TrxReaderOutputTests
         xml.Append("  <Results>\n");
         foreach ((string testName, string? stdOut) in results)
         {
-            xml.Append("    <UnitTestResult testName=\"").Append(testName).Append("\" outcome=\"Passed\">\n");
+            // A test holding a failing case failed (the reader checks the outcome against the records).
+            string outcome = stdOut is not null && stdOut.Replace("&quot;", "\"", StringComparison.Ordinal).Contains("\"verdict\":\"fail\"", StringComparison.Ordinal) ? "Failed" : "Passed";
+            xml.Append("    <UnitTestResult testName=\"").Append(testName).Append("\" outcome=\"").Append(outcome).Append("\">\n");
             xml.Append("      <Output>\n");
             xml.Append(stdOut is null ? "        <StdOut />\n" : "        <StdOut>" + stdOut + "</StdOut>\n");
             xml.Append("      </Output>\n");

@@ -42,8 +42,8 @@ public class TrxReaderTests
         using var dir = new TempDirectory();
         var inner = new List<string>
         {
-            SafetyRecordSerializer.FormatOutputLine(Cases.Record("row1", 10, 0)),
-            SafetyRecordSerializer.FormatOutputLine(Cases.Record("row2", 10, 1)),
+            Cases.Line(Cases.Record("row1", 10, 0)),
+            Cases.Line(Cases.Record("row2", 10, 1)),
         };
         string file = new TrxBuilder().AddRaw("Tests.DataDriven", "Passed", "parent output", inner).WriteTo(dir.Combine("run.trx"));
 
@@ -153,7 +153,7 @@ public class TrxReaderTests
         using var dir = new TempDirectory();
         string file = new TrxBuilder { RunOutcome = "Aborted" }.Add(Cases.Record("a", 5, 0)).WriteTo(dir.Combine("run.trx"));
 
-        TrxReader.Read(new[] { file }).Problems.ShouldHaveSingleItem().Message.ShouldContain("did not complete (outcome 'Aborted')");
+        TrxReader.Read(new[] { file }).Problems.ShouldHaveSingleItem().Message.ShouldContain("did not complete: ResultSummary outcome=\"Aborted\"");
     }
 
     [Fact]
