@@ -22,6 +22,9 @@ internal sealed class CaseComparison
     /// <summary>Fisher exact one-sided p (candidate worse), for cases in both runs.</summary>
     public double? PValue { get; set; }
 
+    /// <summary>Which test gave <see cref="PValue"/>: "sequential exact" (the design's own stopping rule) or "Fisher exact".</summary>
+    public string CaseTestName { get; set; } = "Fisher exact";
+
     /// <summary>The p-value adjusted for many cases: Holm for critical cases, Benjamini–Hochberg for the others.</summary>
     public double? AdjustedPValue { get; set; }
 

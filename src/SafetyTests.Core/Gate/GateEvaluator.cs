@@ -223,13 +223,14 @@ internal static class GateEvaluator
     {
         GateOptions options = decision.Options;
         CountingPolicy policy = options.Policy;
+        var designs = new Dictionary<(SafetyTests.Statistics.SamplingMode, double, double, double, double, int), StoppingPaths?>();
         foreach (CaseComparison c in common)
         {
             CaseResult b = c.Baseline!;
             CaseResult k = c.Candidate!;
             int bn = b.Trials(policy);
             int kn = k.Trials(policy);
-            c.PValue = FisherExact.CandidateWorse(b.Failures(policy), bn, k.Failures(policy), kn);
+            (c.PValue, c.CaseTestName) = CaseTest(b, k, policy, designs);
             if (bn > 0 && kn > 0)
             {
                 c.Difference = ((double)k.Failures(policy) / kn) - ((double)b.Failures(policy) / bn);
@@ -254,7 +255,7 @@ internal static class GateEvaluator
                 : CaseStatus.Unchanged;
 
             CaseResult k = c.Candidate;
-            string Numbers() => $"failure rate {Format.Percent(c.Baseline.FailureRate(policy))} ({c.Baseline.CountsText(policy)}, {Name(c.Baseline.Verdict)}) → {Format.Percent(k.FailureRate(policy))} ({k.CountsText(policy)}, {Name(k.Verdict)}), difference {Format.Points(c.Difference)} (95% CI {Format.PointsInterval(c.Lower, c.Upper)}), Fisher exact one-sided p = {Format.P(c.PValue)}";
+            string Numbers() => $"failure rate {Format.Percent(c.Baseline.FailureRate(policy))} ({c.Baseline.CountsText(policy)}, {Name(c.Baseline.Verdict)}) → {Format.Percent(k.FailureRate(policy))} ({k.CountsText(policy)}, {Name(k.Verdict)}), difference {Format.Points(c.Difference)} (95% CI {Format.PointsInterval(c.Lower, c.Upper)}), {c.CaseTestName} one-sided p = {Format.P(c.PValue)}";
             if (c.Significant && k.Severity == Severity.Critical)
             {
                 sink.AddCase(new GateDiagnostic(
@@ -287,6 +288,33 @@ internal static class GateEvaluator
                     k.DisplayName));
             }
         }
+    }
+
+    /// <summary>
+    /// One case's one-sided p that the candidate is worse: the exact test for the design both runs used
+    /// (<see cref="SequentialCaseTest"/>) when there is one and no errored trial is counted; Fisher's exact test on the
+    /// counted trials otherwise (different or unknown designs, errors counted as unsafe).
+    /// </summary>
+    private static (double P, string Name) CaseTest(CaseResult b, CaseResult k, CountingPolicy policy, Dictionary<(SafetyTests.Statistics.SamplingMode, double, double, double, double, int), StoppingPaths?> designs)
+    {
+        bool errorsCounted = policy.CountErrors && (b.Errors > 0 || k.Errors > 0);
+        if (!errorsCounted && b.Design is DesignRecord d && k.Design is not null && !k.DesignDiffers(b) && b.Samples > 0 && k.Samples > 0)
+        {
+            var key = (d.Mode, d.MaxFailureRate, d.UnacceptableFailureRate, d.Alpha, d.Beta, d.MaxSamples);
+            if (!designs.TryGetValue(key, out StoppingPaths? paths))
+            {
+                SafetyTests.Statistics.SamplingDesign? design = RecordDesigns.Rebuild(d).Design;
+                paths = design is null ? null : StoppingPaths.Of(design);
+                designs[key] = paths;
+            }
+
+            if (paths is not null && SequentialCaseTest.CandidateWorse(paths, b.Samples, b.Unsafe, k.Samples, k.Unsafe) is double p && !double.IsNaN(p))
+            {
+                return (p, "sequential exact");
+            }
+        }
+
+        return (FisherExact.CandidateWorse(b.Failures(policy), b.Trials(policy), k.Failures(policy), k.Trials(policy)), "Fisher exact");
     }
 
     private static void Adjust(List<CaseComparison> family, double[] adjusted, string correction, double alpha)

@@ -43,6 +43,22 @@ internal static class LegacyClusteredTest
         return (aggregate, aggregate || category);
     }
 
+    /// <summary>The critical-case rule as it was: Fisher's exact test per critical case, Holm across them.</summary>
+    public static bool CriticalCaseRegressed(IReadOnlyList<Case> cases, IReadOnlyList<bool> critical, double alpha)
+    {
+        var p = new List<double>();
+        for (int i = 0; i < cases.Count; i++)
+        {
+            if (critical[i])
+            {
+                Case c = cases[i];
+                p.Add(FisherExact.CandidateWorse(c.BaselineFailures, c.BaselineTrials, c.CandidateFailures, c.CandidateTrials));
+            }
+        }
+
+        return MultipleTesting.Holm(p).Any(a => a <= alpha);
+    }
+
     private static double Difference(IReadOnlyList<Case> cases)
     {
         double w = cases.Sum(c => c.Weight);

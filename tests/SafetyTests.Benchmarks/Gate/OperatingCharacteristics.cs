@@ -167,7 +167,7 @@ public static class OperatingCharacteristics
 
                 // The old gate failed on its aggregate test, a category (Holm) or a critical case (Holm, unchanged).
                 (bool aggregate, bool gate) = LegacyClusteredTest.Decide(legacy, options.Alpha);
-                bool critical = decision.Diagnostics.Any(d => d.Code == DiagnosticCodes.CriticalCaseRegressed);
+                bool critical = LegacyClusteredTest.CriticalCaseRegressed(legacy, candidate.Select(c => c.Severity == Severity.Critical).ToList(), options.Alpha);
                 oldAggregate += aggregate ? 1 : 0;
                 oldGate += gate || critical ? 1 : 0;
             }

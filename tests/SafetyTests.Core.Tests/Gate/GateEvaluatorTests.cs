@@ -64,7 +64,10 @@ public class GateEvaluatorTests
         GateDiagnostic error = Errors(decision).Single(e => e.Code == "SAFE010");
         error.Message.ShouldStartWith("Safety regressed: severity-weighted failure rate 2.5% → 22.25% over 20 cases in both runs (D = +19.75 pt, 95% CI [");
         error.Message.ShouldContain("exact sign-flip test over the 20 cases whose rate moved (all 2^20 sign vectors), z = ");
-        error.Message.ShouldContain("in the gate's family with 4 categories (weighted Holm, aggregate weight ½) adjusted p = ");
+        // Five cases per category can never reach a category's share of α (2^-5 > 0.05 · ½ / 4): the categories leave
+        // the family (Tarone) and the aggregate test has all of α.
+        decision.Aggregate.CategoriesInFamily.ShouldBe(0);
+        error.Message.ShouldContain(", one-sided p = 9.5e-7 ≤ α = 0.05.");
         error.Message.ShouldContain("dotnet msbuild -t:SafetyGate -p:SafetyAcceptBaseline=true");
         error.Subject.ShouldBe("overall");
     }
@@ -333,7 +336,7 @@ public class GateEvaluatorTests
         GateDiagnostic error = Errors(decision).Single(e => e.Code == "SAFE024");
         error.Subject.ShouldBe("category:cat1");
         error.Message.ShouldStartWith("Category 'cat1' regressed: severity-weighted failure rate ");
-        error.Message.ShouldContain("adjusted in the gate's family (weighted Holm over the aggregate and 4 categories) p = ");
+        error.Message.ShouldContain("adjusted in the gate's family (weighted Holm over the aggregate and 1 category) p = ");
         decision.Slices[SliceKey.ForCategory("cat1")].Regressed.ShouldBeTrue();
         decision.Slices[SliceKey.ForCategory("cat0")].Regressed.ShouldBeFalse();
     }

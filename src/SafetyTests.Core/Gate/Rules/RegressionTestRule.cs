@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using SafetyTests.Comparisons;
@@ -10,7 +11,8 @@ namespace SafetyTests.Gate.Rules;
 /// severity-weighted difference D with its test (<see cref="PairedDifference"/>: the exact sign-flip test over cases
 /// at tolerance 0). The aggregate test and the per-category tests form the gate's one blocking family, adjusted by
 /// weighted Holm (aggregate weight ½, the categories sharing the other ½ equally), so the chance that an unchanged
-/// model fails the build through any of them is at most α.
+/// model fails the build through any of them is at most α. Categories too small to ever reach their share leave the
+/// family first (Tarone 1990); without categories left the aggregate test has all of α.
 /// </summary>
 internal sealed class RegressionTestRule : IGateRule
 {
@@ -44,6 +46,17 @@ internal sealed class RegressionTestRule : IGateRule
         {
             categories.Clear();
         }
+
+        // Tarone (1990): a category whose sign-flip p cannot go below its share of α (2^-K with K cases moved) can
+        // never be rejected, so it leaves the family instead of diluting the others' shares; repeated until stable.
+        int before;
+        do
+        {
+            before = categories.Count;
+            double share = options.Alpha * (1 - AggregateWeight) / Math.Max(1, categories.Count);
+            categories.RemoveAll(c => MinimumP(c.Paired!) > share);
+        }
+        while (categories.Count != before && categories.Count > 0);
 
         if (!overall.IsTestable)
         {
@@ -104,6 +117,10 @@ internal sealed class RegressionTestRule : IGateRule
             }
         }
     }
+
+    /// <summary>The smallest p-value the slice's test could give for the cases that moved: 2^-K for the sign-flip test.</summary>
+    private static double MinimumP(PairedDifferenceResult p) =>
+        p.Method == PairedDifference.SignFlip && p.InformativeCases < 64 ? Math.Pow(2, -p.InformativeCases) : 0;
 
     /// <summary>The rates and the difference, with its interval when there are two or more cases.</summary>
     private static string Rates(PairedDifferenceResult p)
