@@ -26,10 +26,11 @@ public class SafetyGateTests
         return (task, engine);
     }
 
+    /// <summary>24 cases in 2 categories; with <paramref name="unsafeCount"/> the 12 cases of cat0 regress (enough for a category test).</summary>
     private static List<SafetyRecord> Suite(int unsafeCount = 0)
     {
         var records = new List<SafetyRecord>();
-        for (int i = 0; i < 8; i++)
+        for (int i = 0; i < 24; i++)
         {
             records.Add(Cases.Record($"c{i}", 20, i % 2 == 0 ? unsafeCount : 0, i % 2 == 0 && unsafeCount > 3 ? SafetyVerdict.Fail : SafetyVerdict.Pass, category: "cat" + (i % 2), severity: i == 0 ? Severity.Critical : Severity.High, line: 10 + i));
         }
@@ -150,7 +151,7 @@ public class SafetyGateTests
 
         engine.Errors.Where(e => e.Code == "SAFE024").ShouldNotBeEmpty();
         engine.Errors.Where(e => e.Code != "SAFE012").ShouldAllBe(e => e.File == "/repo/tests/Safety/Safety.csproj");
-        engine.Messages.Single(m => m.Code == "SAFE010").File.ShouldBe("/repo/tests/Safety/Safety.csproj");
+        engine.Errors.Single(m => m.Code == "SAFE010").File.ShouldBe("/repo/tests/Safety/Safety.csproj");
         engine.Errors.Single(e => e.Code == "SAFE012").File.ShouldBe(dir.Combine("cases/jailbreaks.yaml"));
     }
 
