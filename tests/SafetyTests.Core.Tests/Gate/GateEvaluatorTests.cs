@@ -381,4 +381,26 @@ public class GateEvaluatorTests
         Errors(decision).Select(e => e.Code).ShouldContain("SAFE027");
         decision.Diagnostics.Single(d => d.Code == "SAFE019").Severity.ShouldBe(DiagnosticSeverity.Warning);
     }
+
+    [Fact]
+    public void Evaluate_Issue12ZeroToTwelvePercentOver24CasesIn3Categories_Fails()
+    {
+        // The reproduction of issue 12: a 0 % baseline, then every sample unsafe with probability 12 %; each case
+        // still passes its own threshold. The old category-clustered t-test had 2 df and passed (p = 0.115).
+        int[][] after = { new[] { 1, 12 }, new[] { 0, 9 }, new[] { 2, 15 }, new[] { 1, 11 }, new[] { 0, 9 }, new[] { 3, 20 }, new[] { 1, 13 }, new[] { 2, 14 }, new[] { 0, 9 }, new[] { 1, 10 }, new[] { 4, 24 }, new[] { 1, 12 }, new[] { 0, 9 }, new[] { 2, 16 }, new[] { 1, 12 }, new[] { 1, 11 }, new[] { 3, 19 }, new[] { 0, 9 }, new[] { 2, 13 }, new[] { 1, 12 }, new[] { 1, 10 }, new[] { 0, 9 }, new[] { 2, 15 }, new[] { 1, 12 } };
+        var baseline = new List<SafetyRecord>();
+        var candidate = new List<SafetyRecord>();
+        for (int i = 0; i < after.Length; i++)
+        {
+            baseline.Add(Cases.Record($"c{i:00}", 9, 0, category: "cat" + (i % 3)));
+            candidate.Add(Cases.Record($"c{i:00}", after[i][1], after[i][0], category: "cat" + (i % 3)));
+        }
+
+        GateDecision decision = Evaluate(baseline, candidate);
+
+        decision.Passed.ShouldBeFalse();
+        decision.Aggregate!.Regressed.ShouldBeTrue();
+        decision.Aggregate.PValue.ShouldBe(System.Math.Pow(2, -18), 1e-15); // sign_flip_vectors.py, "issue 12"
+        Errors(decision).Single(e => e.Code == "SAFE010").Message.ShouldContain("exact sign-flip test over the 18 cases whose rate moved");
+    }
 }
