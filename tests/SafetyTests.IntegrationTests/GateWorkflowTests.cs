@@ -59,7 +59,11 @@ public class GateWorkflowTests
         regression.ShouldContain(d => d.Code == "SAFE013" || d.Code == "SAFE012", output);
         output.ShouldContain(Path.Combine(project, "cases"));
         output.ShouldContain("some tests failed; running the safety gate anyway");
-        File.Exists(received).ShouldBeTrue();
+
+        // The simulated outage leaves cases in Error: missing evidence fails the gate and is never offered as a baseline.
+        regression.ShouldContain(d => d.Severity == "error" && d.Code == "SAFE027", output);
+        output.ShouldContain("No received baseline was written");
+        File.Exists(received).ShouldBeFalse();
         string fullSummary = File.ReadAllText(Path.Combine(project, "TestResults", "safety", "summary-net10.0.md"));
 
         // 5. The same regression run split into two shards (two TRX files) gives the same decision as one file.
@@ -137,11 +141,11 @@ public class GateWorkflowTests
         foreach (string tfm in frameworks)
         {
             regression.ShouldContain(d => d.Severity == "error" && d.Code == "SAFE010" && d.Framework == tfm, output);
-            string wrote = "wrote " + Received(tfm) + ".";
-            regression.ShouldContain(d => d.Code == "SAFE020" && d.Framework == tfm && d.Message.Contains(wrote, System.StringComparison.Ordinal), output);
+            regression.ShouldContain(d => d.Severity == "error" && d.Code == "SAFE027" && d.Framework == tfm, output);
+            regression.ShouldContain(d => d.Code == "SAFE027" && d.Framework == tfm && d.Message.Contains("No received baseline was written (" + Received(tfm) + ")", System.StringComparison.Ordinal), output);
             output.ShouldContain($"SafetyTests: gating the {tfm} run ({Path.Combine(project, "TestResults", "safety", $"safety-{tfm}.trx")}) against {Baseline(tfm)}.", Case.Sensitive, output);
             File.ReadAllText(Path.Combine(project, "TestResults", "safety", $"summary-{tfm}.md")).ShouldContain($"baseline `safety-baseline.{tfm}.json`");
-            File.Exists(Received(tfm)).ShouldBeTrue();
+            File.Exists(Received(tfm)).ShouldBeFalse();
         }
 
         // 5. One explicit baseline for every target framework: the outer build warns before the gates run.
