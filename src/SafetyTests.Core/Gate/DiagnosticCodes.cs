@@ -74,4 +74,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A multi-targeted project still has a single-framework baseline that is no longer read (raised by the package's targets).</summary>
     public const string SingleFrameworkBaselineIgnored = "SAFE026";
+
+    /// <summary>Another accept (or gate) kept the baseline's lock longer than this one would wait; names the holder.</summary>
+    public const string BaselineLocked = "SAFE027";
 }
