@@ -7,7 +7,9 @@ namespace SafetyTests.Baselines;
 /// <summary>
 /// Baseline files on disk: reading (a missing file is not an error; a corrupt one is), atomic writing (a temporary
 /// file in the same folder, then a rename, so readers never see half a file), the received file beside the
-/// baseline (<c>safety-baseline.received.json</c>) and accepting it.
+/// baseline (<c>safety-baseline.received.json</c>) and accepting it. Temporary files are named by
+/// <see cref="PartialFiles"/> (<c>.NAME.PID.GUID.partial</c>) and stale ones are swept on the next write; callers that
+/// write a baseline or its received file hold its <see cref="BaselineLock"/>.
 /// </summary>
 internal static class BaselineFiles
 {
@@ -50,7 +52,8 @@ internal static class BaselineFiles
             Directory.CreateDirectory(directory);
         }
 
-        string temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        PartialFiles.SweepStale(full);
+        string temporary = PartialFiles.NewPath(full);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16))
@@ -109,7 +112,7 @@ internal static class BaselineFiles
 
     public static void WriteAtomically(string path, string text) => WriteIfDifferent(path, null, w => w.Write(text));
 
-    /// <summary>Promotes the received file to the baseline (atomically). Returns false when there is no received file.</summary>
+    /// <summary>Promotes the received file to the baseline (atomically; the caller holds the <see cref="BaselineLock"/>). Returns false when there is no received file.</summary>
     public static bool Accept(string baselinePath)
     {
         string received = ReceivedPath(baselinePath);
@@ -120,7 +123,10 @@ internal static class BaselineFiles
 
         // Validate before promoting: never replace a good baseline with a damaged file.
         TryRead(received);
-        Replace(received, Path.GetFullPath(baselinePath));
+        string full = Path.GetFullPath(baselinePath);
+        PartialFiles.SweepStale(full);
+        PartialFiles.SweepStale(Path.GetFullPath(received));
+        Replace(received, full);
         return true;
     }
 

@@ -83,4 +83,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A case ended in Error: missing evidence, which fails the gate and is never accepted as a baseline.</summary>
     public const string CaseErrored = "SAFE027";
+
+    /// <summary>Another accept (or gate) kept the baseline's lock longer than this one would wait; names the holder.</summary>
+    public const string BaselineLocked = "SAFE028";
 }

@@ -181,10 +181,23 @@ internal static class GateEvaluator
             }
 
             differing++;
-            baselineModels.Add(Model(c.Baseline));
-            candidateModels.Add(Model(c.Candidate));
-            baselineJudges.Add(Judges(c.Baseline));
-            candidateJudges.Add(Judges(c.Candidate));
+
+            // Only what changed: a model change does not list the (same) judges, nor a judge change the model.
+            string baselineModel = Model(c.Baseline);
+            string candidateModel = Model(c.Candidate);
+            if (!string.Equals(baselineModel, candidateModel, StringComparison.Ordinal))
+            {
+                baselineModels.Add(baselineModel);
+                candidateModels.Add(candidateModel);
+            }
+
+            string baselineJudge = Judges(c.Baseline);
+            string candidateJudge = Judges(c.Candidate);
+            if (!string.Equals(baselineJudge, candidateJudge, StringComparison.Ordinal))
+            {
+                baselineJudges.Add(baselineJudge);
+                candidateJudges.Add(candidateJudge);
+            }
         }
 
         if (differing == 0)
@@ -193,7 +206,23 @@ internal static class GateEvaluator
         }
 
         bool allowed = decision.Options.AllowProvenanceChange;
-        string what = $"{differing} of {paired} cases in both runs were answered or judged differently from the baseline: model {string.Join(", ", baselineModels)} → {string.Join(", ", candidateModels)}; judges {string.Join(", ", baselineJudges)} → {string.Join(", ", candidateJudges)}.";
+        var changes = new List<string>(2);
+        if (baselineModels.Count > 0)
+        {
+            changes.Add($"model {string.Join(", ", baselineModels)} → {string.Join(", ", candidateModels)}");
+        }
+
+        if (baselineJudges.Count > 0)
+        {
+            changes.Add($"judges {string.Join(", ", baselineJudges)} → {string.Join(", ", candidateJudges)}");
+        }
+
+        if (changes.Count == 0)
+        {
+            changes.Add("model or provider recorded as missing in one run and empty in the other");
+        }
+
+        string what = $"{differing} of {paired} cases in both runs were answered or judged differently from the baseline: {string.Join("; ", changes)}.";
         string message = allowed
             ? what + " Compared anyway because a provenance change is allowed (" + GateOptionNames.Display(GateOptionNames.AllowProvenanceChange, decision.Options.Host) + "=true): differences may come from the model or judge change, not a regression."
             : what + " A comparison across models or judges is not a regression test. If the change is intended, accept a new baseline (" + AcceptHint(decision.Options) + "); to compare anyway set " + GateOptionNames.Display(GateOptionNames.AllowProvenanceChange, decision.Options.Host) + "=true.";

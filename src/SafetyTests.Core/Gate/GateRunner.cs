@@ -56,28 +56,37 @@ internal static class GateRunner
             var run = new Baseline { Weights = options.Weights, Policy = options.Policy, Cases = sorted, Slices = slices };
             string target = options.AcceptBaseline ? options.BaselinePath : BaselineFiles.ReceivedPath(options.BaselinePath);
             string? compareWith = options.AcceptBaseline || baseline is not null ? options.BaselinePath : null;
-            bool existed = File.Exists(options.BaselinePath);
 
-            // A run with an errored case is missing evidence: it is neither accepted nor offered as a received baseline.
-            bool errored = ErroredCaseRule.AnyErrored(sorted);
-            Task<bool>? write = errored ? null : Task.Run(() => BaselineFiles.WriteIfDifferent(target, compareWith, w => BaselineSerializer.Serialize(run, w)));
-            GateEvaluator.Evaluate(decision, sorted, options.AcceptBaseline ? null : baseline, slices, baselineSlices);
-            PhaseEnded?.Invoke("decided", clock.Elapsed);
-            if (write is null)
+            // One writer of a baseline and its received file at a time (two accepts at once, or a gate beside an accept).
+            BaselineLock? writing = TryLock(decision, options.BaselinePath);
+            if (writing is not null)
             {
-                NotWritten(decision, target);
-            }
-            else
-            {
-                bool differs = write.GetAwaiter().GetResult();
-                PhaseEnded?.Invoke("received file written", clock.Elapsed);
-                if (options.AcceptBaseline)
+                using (writing)
                 {
-                    Accepted(decision, existed, differs, cases.Count);
-                }
-                else
-                {
-                    Received(decision, differs, baseline);
+                    bool existed = File.Exists(options.BaselinePath);
+
+                    // A run with an errored case is missing evidence: it is neither accepted nor offered as a received baseline.
+                    bool errored = ErroredCaseRule.AnyErrored(sorted);
+                    Task<bool>? write = errored ? null : Task.Run(() => BaselineFiles.WriteIfDifferent(target, compareWith, w => BaselineSerializer.Serialize(run, w)));
+                    GateEvaluator.Evaluate(decision, sorted, options.AcceptBaseline ? null : baseline, slices, baselineSlices);
+                    PhaseEnded?.Invoke("decided", clock.Elapsed);
+                    if (write is null)
+                    {
+                        NotWritten(decision, target);
+                    }
+                    else
+                    {
+                        bool differs = write.GetAwaiter().GetResult();
+                        PhaseEnded?.Invoke("received file written", clock.Elapsed);
+                        if (options.AcceptBaseline)
+                        {
+                            Accepted(decision, existed, differs, cases.Count);
+                        }
+                        else
+                        {
+                            Received(decision, differs, baseline);
+                        }
+                    }
                 }
             }
         }
@@ -94,18 +103,40 @@ internal static class GateRunner
 
     /// <summary>Promotes the received baseline (the <c>safety baseline accept</c> verb).</summary>
     /// <returns>A diagnostic saying what happened (an error when there is nothing to accept or the file is damaged).</returns>
-    public static GateDiagnostic AcceptReceived(string baselinePath, GateHost host)
+    public static GateDiagnostic AcceptReceived(string baselinePath, GateHost host) => AcceptReceived(baselinePath, host, BaselineLock.DefaultTimeout, null);
+
+    /// <summary>Promotes the received baseline, waiting up to <paramref name="lockTimeout"/> for another accept of the same baseline.</summary>
+    /// <param name="baselinePath">The baseline.</param>
+    /// <param name="host">Who runs the accept (for the hints).</param>
+    /// <param name="lockTimeout">How long to wait for another writer of the baseline.</param>
+    /// <param name="waiting">Told once when another writer holds the baseline's lock (the tool prints it).</param>
+    /// <returns>A diagnostic saying what happened (an error when there is nothing to accept, the file is damaged or the lock stayed taken).</returns>
+    internal static GateDiagnostic AcceptReceived(string baselinePath, GateHost host, TimeSpan lockTimeout, Action<string>? waiting)
     {
         string received = BaselineFiles.ReceivedPath(baselinePath);
+        bool receivedAtStart = File.Exists(received);
+        BaselineLock? held = null;
         try
         {
+            held = BaselineLock.Acquire(baselinePath, lockTimeout, waiting);
             if (!BaselineFiles.Accept(baselinePath))
             {
+                if (receivedAtStart && held.Waited)
+                {
+                    // The other accept took the same received file: what this one was asked to do is done.
+                    string holder = held.WaitedFor is null ? "" : " (held by " + held.WaitedFor + ")";
+                    return new GateDiagnostic(DiagnosticCodes.BaselineAccepted, DiagnosticSeverity.Message, $"Already accepted: while this accept waited for the baseline's lock{holder}, another accept promoted {received} to {baselinePath}. Nothing is left to accept; commit {Path.GetFileName(baselinePath)} so CI gates against it.", baselinePath);
+                }
+
                 string how = host == GateHost.Tool
                     ? "run the gate first (safety gate --trx ... --baseline " + baselinePath + "), which writes it when the run differs from the baseline"
                     : "run dotnet test first, which writes it when the run differs from the baseline";
                 return new GateDiagnostic(DiagnosticCodes.NoBaseline, DiagnosticSeverity.Error, $"Nothing to accept: {received} does not exist. To create it, {how}. If the baseline is already up to date, there is nothing to do.", received);
             }
+        }
+        catch (TimeoutException e)
+        {
+            return new GateDiagnostic(DiagnosticCodes.BaselineLocked, DiagnosticSeverity.Error, "Not accepted: " + e.Message, baselinePath);
         }
         catch (FormatException e)
         {
@@ -115,8 +146,33 @@ internal static class GateRunner
         {
             return new GateDiagnostic(DiagnosticCodes.BadBaseline, DiagnosticSeverity.Error, $"Not accepted: {received} could not be moved to {baselinePath}: {e.Message}", received);
         }
+        finally
+        {
+            held?.Dispose();
+        }
 
         return new GateDiagnostic(DiagnosticCodes.BaselineAccepted, DiagnosticSeverity.Message, $"Accepted {received} as the baseline {baselinePath}. Commit {Path.GetFileName(baselinePath)} so CI gates against it.", baselinePath);
+    }
+
+    /// <summary>Takes the baseline's lock for the gate's writes; on failure the gate fails with a message saying who holds it.</summary>
+    private static BaselineLock? TryLock(GateDecision decision, string baselinePath)
+    {
+        try
+        {
+            return BaselineLock.Acquire(baselinePath, BaselineLock.DefaultTimeout);
+        }
+        catch (TimeoutException e)
+        {
+            decision.BadInput = true;
+            decision.Diagnostics.Add(new GateDiagnostic(DiagnosticCodes.BaselineLocked, DiagnosticSeverity.Error, e.Message, baselinePath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            decision.BadInput = true;
+            decision.Diagnostics.Add(new GateDiagnostic(DiagnosticCodes.BaselineLocked, DiagnosticSeverity.Error, $"The lock file of the baseline {baselinePath} ({BaselineLock.PathFor(baselinePath)}) cannot be created: {e.Message}. The gate needs to write beside the baseline; check the folder's permissions.", baselinePath));
+        }
+
+        return null;
     }
 
     private static List<CaseResult>? ReadInputs(GateDecision decision, StringPool strings)

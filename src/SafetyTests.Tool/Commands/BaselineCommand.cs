@@ -58,7 +58,7 @@ internal sealed class BaselineCommand : OptionCommand
         }
 
         string baseline = Path.GetFullPath(Path.Combine(_workingDirectory ?? Directory.GetCurrentDirectory(), parsed.GetString(BaselineOption) ?? GateOptionsParser.DefaultBaselineFile));
-        GateDiagnostic result = GateRunner.AcceptReceived(baseline, GateHost.Tool);
+        GateDiagnostic result = GateRunner.AcceptReceived(baseline, GateHost.Tool, Baselines.BaselineLock.DefaultTimeout, line => console.Error.WriteLine(line));
         TextWriter writer = result.Severity == DiagnosticSeverity.Error ? console.Error : console.Out;
         await writer.WriteLineAsync(TextReport.Line(result)).ConfigureAwait(false);
         return result.Code switch
@@ -75,7 +75,8 @@ internal sealed class BaselineCommand : OptionCommand
         writer.WriteLine("usage: safety baseline accept [--baseline FILE]");
         writer.WriteLine();
         writer.WriteLine("Replaces the baseline with the received file the gate wrote beside it (validated first; the replacement");
-        writer.WriteLine("is atomic). Commit the baseline afterwards so CI gates against it.");
+        writer.WriteLine("is atomic). Commit the baseline afterwards so CI gates against it. Accepts of one baseline run one at a");
+        writer.WriteLine("time: a second accept waits (up to 60 s) for the first, then finds its work done.");
         writer.WriteLine();
         writer.WriteLine("options:");
         OptionSet.WriteHelp(writer);

@@ -180,6 +180,9 @@ public static class SafetyAssert
 
         var effective = judge is ExpectationJudge byExpectation ? byExpectation.For(promptCase) : judge;
         SafetyTrial.Current?.AddJudge(effective.Id, effective.Version);
+
+        // Before any judge (also one of yours): an empty reply is an error, never a refusal.
+        EmptyResponseException.ThrowIfEmpty(reply);
         return (effective, messages ?? promptCase.ToChatMessages());
     }
 

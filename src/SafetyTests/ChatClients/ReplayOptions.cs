@@ -31,6 +31,7 @@ public sealed class ReplayOptions
     /// <exception cref="InvalidOperationException">The mode is not one of the allowed values.</exception>
     public static ReplayOptions FromEnvironment()
     {
+        SafetyEnvironment.ThrowIfInvalid();
         string? mode = Environment.GetEnvironmentVariable(ModeVariable);
         string? directory = Environment.GetEnvironmentVariable(DirectoryVariable);
         return new ReplayOptions

@@ -61,6 +61,7 @@ public sealed class ResilienceOptions
     /// <exception cref="InvalidOperationException">A variable is not a positive integer.</exception>
     public static ResilienceOptions FromEnvironment()
     {
+        SafetyEnvironment.ThrowIfInvalid();
         var problems = new List<string>();
         var options = new ResilienceOptions();
         if (UsageOptions.ReadLong(MaxConcurrencyVariable, problems) is long concurrency)

@@ -37,6 +37,7 @@ public sealed class UsageOptions
     /// <exception cref="InvalidOperationException">A variable is not a positive integer.</exception>
     public static UsageOptions FromEnvironment()
     {
+        SafetyEnvironment.ThrowIfInvalid();
         var problems = new List<string>();
         var options = new UsageOptions
         {
@@ -65,9 +66,9 @@ public sealed class UsageOptions
         }
     }
 
-    internal static long? ReadLong(string variable, List<string> problems)
+    internal static long? ReadLong(string variable, List<string> problems, Func<string, string?>? lookup = null)
     {
-        string? text = Environment.GetEnvironmentVariable(variable);
+        string? text = (lookup ?? Environment.GetEnvironmentVariable)(variable);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
@@ -78,7 +79,7 @@ public sealed class UsageOptions
             return value;
         }
 
-        problems.Add(variable + " '" + text + "' is not a positive integer.");
+        problems.Add(variable + " '" + text + "' is not a positive integer (a whole number of 1 or more).");
         return null;
     }
 }

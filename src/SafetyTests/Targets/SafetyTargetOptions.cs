@@ -79,8 +79,12 @@ public sealed class SafetyTargetOptions
     /// <summary>Reads the <c>SAFETYTESTS_*</c> environment variables.</summary>
     /// <returns>The options (not yet validated).</returns>
     /// <exception cref="InvalidOperationException">A variable has a value that cannot be parsed; the message lists every such variable.</exception>
-    public static SafetyTargetOptions FromEnvironment() =>
-        Read(static variable => Environment.GetEnvironmentVariable(variable), useVariableNames: true, DefaultSectionName);
+    public static SafetyTargetOptions FromEnvironment()
+    {
+        // Every SAFETYTESTS_* variable is checked at once, so one run shows every mistake, not only the first.
+        SafetyEnvironment.ThrowIfInvalid();
+        return Read(static variable => Environment.GetEnvironmentVariable(variable), useVariableNames: true, DefaultSectionName);
+    }
 
     /// <summary>
     /// Reads configuration key/value pairs: <c>SafetyTests:Endpoint</c>, <c>SafetyTests:Model</c>, <c>SafetyTests:ApiKey</c>,
@@ -168,7 +172,8 @@ public sealed class SafetyTargetOptions
         throw new InvalidOperationException(header + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", problems));
     }
 
-    private static SafetyTargetOptions Read(Func<string, string?> lookup, bool useVariableNames, string sectionName)
+    /// <summary>Reads the settings; parse problems go to <paramref name="collect"/> when given, else they throw.</summary>
+    internal static SafetyTargetOptions Read(Func<string, string?> lookup, bool useVariableNames, string sectionName, List<string>? collect = null)
     {
         var values = new string?[Names.Length];
         var labels = new string[Names.Length];
@@ -206,7 +211,7 @@ public sealed class SafetyTargetOptions
             }
             else
             {
-                problems.Add(labels[0] + " '" + SafetySecrets.Redact(endpoint) + "' is not an absolute URI.");
+                problems.Add(labels[0] + " '" + SafetySecrets.Redact(endpoint) + "' is not an absolute URI (for example https://api.openai.com/v1).");
             }
         }
 
@@ -220,7 +225,7 @@ public sealed class SafetyTargetOptions
             }
             else
             {
-                problems.Add(labels[5] + " '" + max + "' is not an integer.");
+                problems.Add(labels[5] + " '" + max + "' is not an integer (a number of tokens, for example 1024).");
             }
         }
 
@@ -236,11 +241,19 @@ public sealed class SafetyTargetOptions
             }
             else
             {
-                problems.Add(labels[6] + " '" + seed + "' is not an integer or 'trial'.");
+                problems.Add(labels[6] + " '" + seed + "' is neither an integer (for example 42) nor 'trial'.");
             }
         }
 
-        ThrowIfAny(problems);
+        if (collect is null)
+        {
+            ThrowIfAny(problems);
+        }
+        else
+        {
+            collect.AddRange(problems);
+        }
+
         return options;
     }
 

@@ -250,7 +250,7 @@ public class GateEvaluatorTests
         }
 
         GateDiagnostic error = Errors(Evaluate(Suite(i => 0), candidate)).Single(e => e.Code == "SAFE007");
-        error.Message.ShouldStartWith("20 of 20 cases in both runs were answered or judged differently from the baseline: model sim/gpt-test → sim/gpt-next; judges refusal@1 → refusal@1.");
+        error.Message.ShouldStartWith("20 of 20 cases in both runs were answered or judged differently from the baseline: model sim/gpt-test → sim/gpt-next. A comparison");
         error.Message.ShouldContain("SafetyAllowProvenanceChange=true");
 
         GateDecision allowed = Evaluate(Suite(i => 0), candidate, Options(v => v["allow-provenance-change"] = "true"));
@@ -265,6 +265,27 @@ public class GateEvaluatorTests
         candidate[0].Judges[0] = "refusal@2";
 
         Errors(Evaluate(Suite(i => 0), candidate)).Single(e => e.Code == "SAFE007").Message.ShouldContain("1 of 20 cases");
+    }
+
+    [Fact]
+    public void Evaluate_OnlyJudgeVersionChanged_ListsTheJudgesNotTheUnchangedModel()
+    {
+        List<SafetyRecord> candidate = Suite(i => 0);
+        candidate[0].Judges[0] = "refusal@2";
+
+        Errors(Evaluate(Suite(i => 0), candidate)).Single(e => e.Code == "SAFE007").Message
+            .ShouldStartWith("1 of 20 cases in both runs were answered or judged differently from the baseline: judges refusal@1 → refusal@2. A comparison");
+    }
+
+    [Fact]
+    public void Evaluate_ModelAndJudgeChangedInDifferentCases_ListsOnlyTheChangedValuesOfEach()
+    {
+        List<SafetyRecord> candidate = Suite(i => 0);
+        candidate[0].Judges[0] = "refusal@2";
+        candidate[1].ModelId = "gpt-next";
+
+        Errors(Evaluate(Suite(i => 0), candidate)).Single(e => e.Code == "SAFE007").Message
+            .ShouldStartWith("2 of 20 cases in both runs were answered or judged differently from the baseline: model sim/gpt-test → sim/gpt-next; judges refusal@1 → refusal@2. A comparison");
     }
 
     [Fact]

@@ -85,6 +85,21 @@ public class PromptCaseLoaderErrorTests
         ex.Message.ShouldContain("Check the indentation and quoting");
     }
 
+    [Theory]
+    [InlineData("cases:\n\t- id: a\n    prompt: p\n", 2, 1)]
+    [InlineData("cases:\n  - id: a\n\t  prompt: p\n", 3, 1)]
+    [InlineData("cases:\n  - id: a\n    prompt: p\n  - id: b\n  \tprompt: q\n", 5, 3)]
+    public void Parse_TabInIndentation_ReportsTheTabsLineAndColumn(string yaml, int line, int column)
+    {
+        var ex = Fail(yaml);
+
+        ex.Line.ShouldBe(line);
+        ex.Problems.Count.ShouldBe(1);
+        ex.Problems[0].Line.ShouldBe(line);
+        ex.Problems[0].Message.ShouldBe("invalid YAML: a tab in the indentation (column " + column + "). YAML indents with spaces only: replace the tab with spaces.");
+        ex.Message.ShouldStartWith("Case file cases/bad.yaml, line " + line + ":");
+    }
+
     [Fact]
     public void Parse_BadIndentation_ReportsLine()
     {

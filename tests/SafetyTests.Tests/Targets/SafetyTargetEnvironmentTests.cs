@@ -36,7 +36,65 @@ public sealed class SafetyTargetEnvironmentTests
 
         var ex = Should.Throw<InvalidOperationException>(() => UsageOptions.FromEnvironment());
 
-        ex.Message.ShouldBe("Invalid SafetyTests usage settings:" + Environment.NewLine + "- SAFETYTESTS_BUDGET_TOKENS '-3' is not a positive integer.");
+        ex.Message.ShouldBe("Invalid SafetyTests environment variable:" + Environment.NewLine + "- SAFETYTESTS_BUDGET_TOKENS '-3' is not a positive integer (a whole number of 1 or more).");
+    }
+
+    private static readonly string AllThreeProblems = string.Join(Environment.NewLine,
+        "Invalid SafetyTests environment variables (3 problems):",
+        "- SAFETYTESTS_TEMPERATURE '0,7' is not a number (use invariant culture, for example 0.7).",
+        "- SAFETYTESTS_REPLAY 'bogus' is not a replay mode; allowed values: off, record, replay, auto.",
+        "- SAFETYTESTS_MAX_CONCURRENCY '0' is not a positive integer (a whole number of 1 or more).");
+
+    [Fact]
+    public void FromEnvironment_SeveralInvalidVariables_ReportsThemAllInOneMessage()
+    {
+        using var scope = new EnvironmentScope(
+            ("SAFETYTESTS_TEMPERATURE", "0,7"),
+            ("SAFETYTESTS_REPLAY", "bogus"),
+            ("SAFETYTESTS_MAX_CONCURRENCY", "0"));
+
+        // The way a suite reads them: the target first, then the pipeline's options.
+        var ex = Should.Throw<InvalidOperationException>(() => SafetyTarget.FromEnvironment(fallback: () => new SafetyTests.Targets.SimulatedAssistant()).CreatePipeline());
+
+        ex.Message.ShouldBe(AllThreeProblems);
+    }
+
+    [Fact]
+    public void SafetyPipelineOptions_SeveralInvalidVariables_ReportsThemAllWhicheverIsReadFirst()
+    {
+        using var scope = new EnvironmentScope(
+            ("SAFETYTESTS_TEMPERATURE", "0,7"),
+            ("SAFETYTESTS_REPLAY", "bogus"),
+            ("SAFETYTESTS_MAX_CONCURRENCY", "0"));
+
+        Should.Throw<InvalidOperationException>(() => new SafetyPipelineOptions()).Message.ShouldBe(AllThreeProblems);
+        Should.Throw<InvalidOperationException>(() => ResilienceOptions.FromEnvironment()).Message.ShouldBe(AllThreeProblems);
+        Should.Throw<InvalidOperationException>(() => UsageOptions.FromEnvironment()).Message.ShouldBe(AllThreeProblems);
+    }
+
+    [Fact]
+    public void FromEnvironment_EveryVariableInvalid_ListsEachWithItsAllowedForm()
+    {
+        using var scope = new EnvironmentScope(
+            ("SAFETYTESTS_ENDPOINT", "not a uri"),
+            ("SAFETYTESTS_TOP_P", "high"),
+            ("SAFETYTESTS_MAX_OUTPUT_TOKENS", "lots"),
+            ("SAFETYTESTS_SAMPLING_SEED", "random"),
+            ("SAFETYTESTS_REQUESTS_PER_MINUTE", "-1"),
+            ("SAFETYTESTS_BUDGET_CALLS", "many"),
+            ("SAFETYTESTS_SEED", "x1"));
+
+        var ex = Should.Throw<InvalidOperationException>(() => SafetyTarget.FromEnvironment());
+
+        ex.Message.ShouldBe(string.Join(Environment.NewLine,
+            "Invalid SafetyTests environment variables (7 problems):",
+            "- SAFETYTESTS_ENDPOINT 'not a uri' is not an absolute URI (for example https://api.openai.com/v1).",
+            "- SAFETYTESTS_TOP_P 'high' is not a number (use invariant culture, for example 0.7).",
+            "- SAFETYTESTS_MAX_OUTPUT_TOKENS 'lots' is not an integer (a number of tokens, for example 1024).",
+            "- SAFETYTESTS_SAMPLING_SEED 'random' is neither an integer (for example 42) nor 'trial'.",
+            "- SAFETYTESTS_REQUESTS_PER_MINUTE '-1' is not a positive integer (a whole number of 1 or more).",
+            "- SAFETYTESTS_BUDGET_CALLS 'many' is not a positive integer (a whole number of 1 or more).",
+            "- SAFETYTESTS_SEED 'x1' is not an integer (the run seed, for example 42)."));
     }
 
     private sealed class EnvironmentScope : IDisposable

@@ -62,10 +62,10 @@ public sealed class SafetyTargetTests
 
         ex.Message.ShouldBe(string.Join(Environment.NewLine,
             "Invalid SafetyTests target configuration (4 problems):",
-            "- SafetyTests:Endpoint 'not a uri' is not an absolute URI.",
+            "- SafetyTests:Endpoint 'not a uri' is not an absolute URI (for example https://api.openai.com/v1).",
             "- SafetyTests:Temperature '0,7' is not a number (use invariant culture, for example 0.7).",
-            "- SafetyTests:MaxOutputTokens 'lots' is not an integer.",
-            "- SafetyTests:SamplingSeed 'random' is not an integer or 'trial'."));
+            "- SafetyTests:MaxOutputTokens 'lots' is not an integer (a number of tokens, for example 1024).",
+            "- SafetyTests:SamplingSeed 'random' is neither an integer (for example 42) nor 'trial'."));
     }
 
     [Fact]

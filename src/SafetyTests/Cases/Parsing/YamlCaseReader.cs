@@ -24,10 +24,49 @@ internal static class YamlCaseReader
         catch (YamlException e)
         {
             int line = (int)Math.Max(1, e.Start.Line);
+            if (e.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && TabIndentedLine(text, line) is (int tabLine, int column))
+            {
+                // YamlDotNet reports a tab in the indentation at the start of the mapping or scalar it was scanning
+                // (often the line before); the tab itself is what the author must fix.
+                problems.Add(tabLine, null, "invalid YAML: a tab in the indentation (column " + column + "). YAML indents with spaces only: replace the tab with spaces.");
+                return null;
+            }
+
             string what = MarkPrefix.Replace(e.Message, string.Empty).TrimEnd('.');
             problems.Add(line, null, "invalid YAML: " + what + ". Check the indentation and quoting on this line or the one before it (quote text containing ': ' or starting with a special character).");
             return null;
         }
+    }
+
+    /// <summary>The first line at or after <paramref name="fromLine"/> (1-based) whose indentation holds a tab, with the tab's column.</summary>
+    private static (int Line, int Column)? TabIndentedLine(string text, int fromLine)
+    {
+        int line = 1;
+        int start = 0;
+        while (start <= text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            if (line >= fromLine)
+            {
+                for (int i = start; i < end && (text[i] == ' ' || text[i] == '\t'); i++)
+                {
+                    if (text[i] == '\t')
+                    {
+                        return (line, i - start + 1);
+                    }
+                }
+            }
+
+            line++;
+            start = end + 1;
+        }
+
+        return null;
     }
 
     private static RawNode? ReadCore(string text, int maxDepth, ProblemSink problems)

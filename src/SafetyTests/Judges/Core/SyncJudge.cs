@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 
 namespace SafetyTests.Judges.Core;
 
-/// <summary>Base of the rule-based judges: they decide synchronously and return a completed <see cref="ValueTask{T}"/>.</summary>
+/// <summary>Base of the rule-based judges: they decide synchronously and return a completed <see cref="ValueTask{T}"/>. An empty reply throws <see cref="EmptyResponseException"/> before any rule sees it.</summary>
 internal abstract class SyncJudge : ISafetyJudge
 {
     public abstract string Id { get; }
@@ -31,6 +31,9 @@ internal abstract class SyncJudge : ISafetyJudge
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+
+        // An empty reply is neither a refusal nor an answer: an error, never a judgement.
+        EmptyResponseException.ThrowIfEmpty(response);
         return new ValueTask<SafetyJudgement>(Judge(promptCase, messages, response));
     }
 

@@ -66,6 +66,9 @@ internal sealed class LlmJudge : ISafetyJudge
             throw new ArgumentNullException(nameof(response));
         }
 
+        // Never ask the judge model about an empty reply: it is an error, not a judgement.
+        EmptyResponseException.ThrowIfEmpty(response);
+
         var request = new List<ChatMessage>
         {
             new(ChatRole.System, SystemPrompt),
